@@ -1,0 +1,171 @@
+"""Store one parsed letter version in one transaction; importing is idempotent.
+
+Same bytes again: nothing new is written. A changed file of a known letter: a new
+version, the earlier ones untouched. A file that cannot be read: one FailedImport
+row with the reason, nothing else.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils.module_loading import import_string
+from django.utils.text import slugify
+
+from letters.models import FailedImport, Footnote, Letter, LetterVersion, Section
+from letters.reader import ParsedDocument, ReadError, Table, read
+from letters.sections import SectionData, split
+
+logger = logging.getLogger(__name__)
+
+
+class Outcome(models.TextChoices):
+    IMPORTED = "imported", "geïmporteerd"
+    NEW_VERSION = "new_version", "nieuwe versie"
+    UNCHANGED = "unchanged", "ongewijzigd"
+    FAILED = "failed", "mislukt"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    outcome: Outcome
+    filename: str
+    letter: Letter | None = None
+    version: LetterVersion | None = None
+    reason: str = ""
+
+
+def import_letter(*, content: bytes, filename: str, source: str, user=None) -> ImportResult:
+    """Read, split and store one file; never raises for a bad file."""
+    sha256 = hashlib.sha256(content).hexdigest()
+    existing = LetterVersion.objects.select_related("letter").filter(sha256=sha256).first()
+    if existing is not None:
+        return ImportResult(Outcome.UNCHANGED, filename, existing.letter, existing)
+    try:
+        parsed = read(content, filename)
+        sections = split(parsed.blocks)
+    except ReadError as exc:
+        return _failed(filename, content, sha256, str(exc), source, user)
+    except Exception as exc:  # a reader bug on a strange file must not lose the upload's reason
+        logger.exception("unexpected error reading %s", filename)
+        return _failed(filename, content, sha256, f"onverwachte fout bij het lezen ({type(exc).__name__})", source, user)
+    for attempt in range(2):
+        try:
+            return store(parsed, sections, content=content, sha256=sha256, filename=filename, source=source, user=user)
+        except IntegrityError:
+            # A concurrent import wrote the same bytes, or created the same letter
+            # first; in the second case storing again makes this the next version.
+            existing = LetterVersion.objects.select_related("letter").filter(sha256=sha256).first()
+            if existing is not None:
+                return ImportResult(Outcome.UNCHANGED, filename, existing.letter, existing)
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _failed(filename, content, sha256, reason, source, user) -> ImportResult:
+    FailedImport.objects.create(
+        filename=filename[:255], sha256=sha256, size=len(content), reason=reason, source=source, user=user
+    )
+    return ImportResult(Outcome.FAILED, filename, reason=reason)
+
+
+def letter_identity(parsed: ParsedDocument, filename: str) -> str:
+    meta = parsed.metadata
+    if meta.document_number:
+        return f"tk:{meta.document_number}"
+    if meta.kenmerk:
+        return f"kenmerk:{meta.kenmerk}"
+    return f"titel:{slugify(meta.title)[:200]}:{meta.date or ''}"
+
+
+@transaction.atomic
+def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha256, filename, source, user=None):
+    meta = parsed.metadata
+    letter, created = Letter.objects.select_for_update().get_or_create(
+        identity=letter_identity(parsed, filename), defaults={"title": meta.title}
+    )
+    number = (letter.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
+    version = LetterVersion(
+        letter=letter,
+        number=number,
+        sha256=sha256,
+        filename=filename[:255],
+        size=len(content),
+        content=content,
+        title=meta.title,
+        date=meta.date,
+        source=source,
+        imported_by=user,
+    )
+    version.full_clean(exclude=["content", "letter"])
+    version.save()
+    section_rows = _store_sections(version, sections)
+    _store_footnotes(version, parsed, sections, section_rows)
+    letter.document_number = meta.document_number or ""
+    letter.kenmerk = meta.kenmerk
+    letter.title = meta.title
+    letter.date = meta.date
+    letter.sender = meta.sender
+    letter.signatory = meta.signatory
+    letter.current_version = version
+    letter.save()
+    for path in settings.LETTER_ANALYSERS:
+        import_string(path)(version=version, parsed=parsed, sections=section_rows)
+    return ImportResult(Outcome.IMPORTED if created else Outcome.NEW_VERSION, filename, letter, version)
+
+
+def _store_sections(version, sections: list[SectionData]) -> list[Section]:
+    rows = [
+        Section(
+            version=version,
+            position=index,
+            level=data.level,
+            number=data.number,
+            kind=data.kind,
+            heading=data.heading,
+            heading_refs=[[ref.offset, ref.number] for ref in data.heading_refs],
+            blocks=[block_data(block) for block in data.blocks],
+            text="\n".join(block.text for block in data.blocks),
+        )
+        for index, data in enumerate(sections)
+    ]
+    Section.objects.bulk_create(rows, batch_size=500)
+    for row, data in zip(rows, sections):
+        row.parent = rows[data.parent] if data.parent is not None else None
+    Section.objects.bulk_update([row for row in rows if row.parent is not None], ["parent"], batch_size=500)
+    return rows
+
+
+def block_data(block) -> dict:
+    """A paragraph or table as JSON for the template (see templatetags/letter_text)."""
+    if isinstance(block, Table):
+        return {"type": "table", "rows": [[_text_data(cell) for cell in row] for row in block.rows]}
+    data = {"type": "p", **_text_data(block)}
+    if block.list_level is not None:
+        data.update(type="li", list_level=block.list_level, label=block.list_label)
+    return data
+
+
+def _text_data(paragraph) -> dict:
+    return {"text": paragraph.text, "refs": [[ref.offset, ref.number] for ref in paragraph.footnote_refs]}
+
+
+def _store_footnotes(version, parsed, sections, section_rows):
+    cited_in = {}
+    for row, data in zip(section_rows, sections):
+        numbers = [ref.number for ref in data.heading_refs]
+        for block in data.blocks:
+            cells = [cell for r in block.rows for cell in r] if isinstance(block, Table) else [block]
+            numbers += [ref.number for cell in cells for ref in cell.footnote_refs]
+        for number in numbers:
+            cited_in.setdefault(number, row)
+    Footnote.objects.bulk_create(
+        [
+            Footnote(version=version, number=note.number, position=index, text=note.text, section=cited_in.get(note.number))
+            for index, note in enumerate(parsed.footnotes)
+        ],
+        batch_size=500,
+    )

@@ -1,0 +1,166 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Source(models.TextChoices):
+    UPLOAD = "upload", "Upload"
+    COMMAND = "command", "Opdrachtregel"
+    SYNC = "sync", "Tweede Kamer open data"
+
+
+class LetterQuerySet(models.QuerySet):
+    def with_current(self):
+        return self.select_related("current_version")
+
+
+class Letter(models.Model):
+    """A letter of the government to the Kamer, across all its versions."""
+
+    # How a new file is recognised as a version of this letter: the TK document
+    # number when known, else the ministry's kenmerk, else title and date.
+    identity = models.CharField(max_length=300, unique=True)
+    document_number = models.CharField("documentnummer", max_length=20, blank=True, db_index=True)
+    kenmerk = models.CharField("kenmerk", max_length=80, blank=True)
+    title = models.TextField("titel")
+    date = models.DateField("datum", null=True, blank=True, db_index=True)
+    sender = models.CharField("afzender", max_length=300, blank=True)
+    signatory = models.CharField("ondertekend door", max_length=200, blank=True)
+    current_version = models.ForeignKey(
+        "LetterVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "brief"
+        verbose_name_plural = "brieven"
+        ordering = ["-date", "-id"]
+        permissions = [
+            ("upload_letter", "Brieven uploaden"),
+            ("view_failed_imports", "Mislukte imports bekijken"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("letter_detail", args=[self.pk])
+
+    @property
+    def sender_display(self) -> str:
+        if self.sender and self.signatory:
+            return f"{self.sender} ({self.signatory})"
+        return self.sender or self.signatory
+
+
+class LetterVersion(models.Model):
+    """One imported file of a letter; a letter keeps every version it ever had."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField("versie")
+    sha256 = models.CharField(max_length=64, unique=True)
+    filename = models.CharField("bestandsnaam", max_length=255)
+    size = models.PositiveIntegerField("grootte (bytes)")
+    content = models.BinaryField(editable=False)
+    title = models.TextField("titel")
+    date = models.DateField("datum", null=True, blank=True)
+    source = models.CharField("bron", max_length=20, choices=Source.choices)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    imported_at = models.DateTimeField("geïmporteerd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "versie"
+        verbose_name_plural = "versies"
+        ordering = ["letter", "number"]
+        constraints = [models.UniqueConstraint(fields=["letter", "number"], name="unique_version_number")]
+
+    def __str__(self):
+        return f"{self.letter} (versie {self.number})"
+
+    def get_absolute_url(self):
+        return reverse("letter_version", args=[self.letter_id, self.number])
+
+
+class Section(models.Model):
+    """A heading with its text; sections of one version form a tree."""
+
+    class Kind(models.TextChoices):
+        OPENING = "opening", "Opening"
+        HEADING = "heading", "Kopje"
+        TITLE = "title", "Titel"
+        QUESTION = "question", "Vraag"
+        ANSWER = "answer", "Antwoord"
+
+    version = models.ForeignKey(LetterVersion, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField()
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    level = models.PositiveSmallIntegerField()
+    number = models.CharField(max_length=20, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.HEADING)
+    heading = models.TextField(blank=True)
+    # Rendering data: paragraphs, list items and tables with footnote marker
+    # positions, as produced by letters.importer.block_data().
+    heading_refs = models.JSONField(default=list, blank=True)
+    blocks = models.JSONField(default=list, blank=True)
+    text = models.TextField(blank=True)  # plain body text, for search and analysers
+
+    class Meta:
+        verbose_name = "sectie"
+        verbose_name_plural = "secties"
+        ordering = ["version", "position"]
+        constraints = [models.UniqueConstraint(fields=["version", "position"], name="unique_section_position")]
+
+    def __str__(self):
+        return self.heading or "(opening)"
+
+    @property
+    def anchor(self) -> str:
+        return f"sectie-{self.position}"
+
+    @property
+    def heading_tag(self) -> str:
+        return f"h{min(self.level + 1, 6)}"
+
+
+class Footnote(models.Model):
+    version = models.ForeignKey(LetterVersion, on_delete=models.CASCADE, related_name="footnotes")
+    number = models.CharField(max_length=10)
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="footnotes")
+
+    class Meta:
+        verbose_name = "voetnoot"
+        verbose_name_plural = "voetnoten"
+        ordering = ["version", "position"]
+        constraints = [models.UniqueConstraint(fields=["version", "position"], name="unique_footnote_position")]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+    @property
+    def anchor(self) -> str:
+        return f"voetnoot-{self.number}"
+
+
+class FailedImport(models.Model):
+    """A file that could not be imported, with the reason; nothing else was written."""
+
+    filename = models.CharField("bestandsnaam", max_length=255)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveBigIntegerField("grootte (bytes)")
+    reason = models.TextField("reden")
+    source = models.CharField("bron", max_length=20, choices=Source.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "mislukte import"
+        verbose_name_plural = "mislukte imports"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.filename}: {self.reason}"

@@ -1,0 +1,124 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from letters.access import reader_required
+from letters.filters import FailedImportFilter, LetterFilter
+from letters.forms import UploadForm
+from letters.importer import Outcome, import_letter
+from letters.models import FailedImport, Letter, LetterVersion, Source
+
+PAGE_SIZE = 25
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@reader_required
+def home(request):
+    letters = Letter.objects.with_current()[:10]
+    return render(request, "letters/home.html", {"letters": letters, "letter_count": Letter.objects.count()})
+
+
+@reader_required
+def letter_list(request):
+    letter_filter = LetterFilter(request.GET, queryset=Letter.objects.with_current())
+    page = Paginator(letter_filter.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "letters/letter_list.html", {"filter": letter_filter, "page": page})
+
+
+@reader_required
+def letter_detail(request, pk, number=None):
+    letter = get_object_or_404(Letter, pk=pk)
+    versions = list(letter.versions.defer("content").order_by("number"))
+    if not versions:
+        return render(request, "letters/letter_empty.html", {"letter": letter}, status=404)
+    if number is None:
+        version = next((v for v in versions if v.pk == letter.current_version_id), versions[-1])
+    else:
+        version = next((v for v in versions if v.number == number), None)
+        if version is None:
+            return render(request, "letters/letter_empty.html", {"letter": letter, "number": number}, status=404)
+    sections = list(version.sections.all())
+    footnotes = list(version.footnotes.all())
+    return render(
+        request,
+        "letters/letter_detail.html",
+        {
+            "letter": letter,
+            "version": version,
+            "versions": versions,
+            "is_current": version.pk == letter.current_version_id,
+            "sections": attach_footnotes(sections, footnotes),
+            "toc": section_tree([s for s in sections if s.heading]),
+            "uncited_footnotes": [f for f in footnotes if f.section_id is None],
+        },
+    )
+
+
+def attach_footnotes(sections, footnotes):
+    by_section = {}
+    for footnote in footnotes:
+        by_section.setdefault(footnote.section_id, []).append(footnote)
+    for section in sections:
+        section.cited_footnotes = by_section.get(section.pk, [])
+    return sections
+
+
+def section_tree(sections):
+    """Nest sections by parent for the table of contents: [(section, children)]."""
+    children = {}
+    for section in sections:
+        children.setdefault(section.parent_id, []).append(section)
+    known = {section.pk for section in sections}
+
+    def build(parent_id):
+        return [(section, build(section.pk)) for section in children.get(parent_id, [])]
+
+    roots = [s for s in sections if s.parent_id is None or s.parent_id not in known]
+    return [(section, build(section.pk)) for section in roots]
+
+
+@login_required
+@permission_required("letters.upload_letter", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    too_large = getattr(request, "upload_too_large", False)
+    form = UploadForm(request.POST or None, request.FILES or None, too_large=too_large)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        result = import_letter(
+            content=upload_file.read(), filename=upload_file.name, source=Source.UPLOAD, user=request.user
+        )
+        if result.outcome == Outcome.FAILED:
+            form.add_error("file", f"Importeren mislukt: {result.reason}")
+        else:
+            messages.success(request, _upload_message(result))
+            return redirect(result.version.get_absolute_url())
+    return render(request, "letters/upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _upload_message(result) -> str:
+    if result.outcome == Outcome.UNCHANGED:
+        return f"Dit bestand was al geïmporteerd (versie {result.version.number}); er is niets veranderd."
+    if result.outcome == Outcome.NEW_VERSION:
+        return f"Geïmporteerd als versie {result.version.number} van een bekende brief."
+    return "Brief geïmporteerd."
+
+
+@login_required
+@permission_required("letters.view_failed_imports", raise_exception=True)
+def failed_imports(request):
+    failed_filter = FailedImportFilter(request.GET, queryset=FailedImport.objects.select_related("user"))
+    page = Paginator(failed_filter.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "letters/failed_imports.html", {"filter": failed_filter, "page": page})
+
+
+@reader_required
+def version_download(request, pk, number):
+    version = get_object_or_404(LetterVersion, letter_id=pk, number=number)
+    response = HttpResponse(bytes(version.content), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, version.filename)
+    return response

@@ -1,0 +1,166 @@
+"""WordprocessingML vocabulary: namespaces, styles and list numbering."""
+
+import re
+from dataclasses import dataclass
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{%s}" % W_NS
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
+
+
+def attr(element, name: str):
+    if element is None:
+        return None
+    return element.get(W + name)
+
+
+def is_on(element, name: str = "val") -> bool:
+    """A WordprocessingML on/off property: present without a value means on."""
+    if element is None:
+        return False
+    value = element.get(W + name)
+    return value is None or value.lower() not in ("0", "false", "off", "none")
+
+
+@dataclass
+class Style:
+    name: str = ""
+    outline_level: int | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    num_id: str | None = None
+
+
+class StyleSheet:
+    """Paragraph and character styles with basedOn inheritance resolved."""
+
+    def __init__(self, root):
+        self._raw: dict[str, tuple] = {}
+        self._resolved: dict[str, Style] = {}
+        self._default_id = ""
+        if root is None:
+            return
+        for element in root.findall(W + "style"):
+            style_id = attr(element, "styleId") or ""
+            self._raw[style_id] = (element, attr(element.find(W + "basedOn"), "val"))
+            if attr(element, "type") == "paragraph" and attr(element, "default") in ("1", "true"):
+                self._default_id = style_id
+
+    def get(self, style_id: str) -> Style:
+        if not style_id:
+            style_id = self._default_id
+        if style_id not in self._resolved:
+            self._resolved[style_id] = self._resolve(style_id, depth=0)
+        return self._resolved[style_id]
+
+    def _resolve(self, style_id: str, depth: int) -> Style:
+        if style_id not in self._raw or depth > 20:
+            return Style(name=style_id)
+        element, based_on = self._raw[style_id]
+        parent = self._resolve(based_on, depth + 1) if based_on else Style()
+        name = attr(element.find(W + "name"), "val") or style_id
+        ppr, rpr = element.find(W + "pPr"), element.find(W + "rPr")
+        outline = parent.outline_level
+        match = HEADING_STYLE.match(name.strip()) or HEADING_STYLE.match(style_id)
+        if match:
+            outline = int(match.group(1)) - 1
+        if ppr is not None and ppr.find(W + "outlineLvl") is not None:
+            value = attr(ppr.find(W + "outlineLvl"), "val") or ""
+            outline = int(value) if value.isdigit() and int(value) < 9 else None
+        num_id = parent.num_id
+        if ppr is not None and ppr.find(W + "numPr/" + W + "numId") is not None:
+            num_id = attr(ppr.find(W + "numPr/" + W + "numId"), "val")
+        return Style(
+            name=name,
+            outline_level=outline,
+            bold=_flag(rpr, "b", parent.bold),
+            italic=_flag(rpr, "i", parent.italic),
+            num_id=num_id,
+        )
+
+    def run_format(self, rpr, paragraph_style: Style) -> tuple[bool, bool]:
+        bold, italic = bool(paragraph_style.bold), bool(paragraph_style.italic)
+        if rpr is None:
+            return bold, italic
+        char_style = attr(rpr.find(W + "rStyle"), "val")
+        if char_style:
+            resolved = self.get(char_style)
+            bold = resolved.bold if resolved.bold is not None else bold
+            italic = resolved.italic if resolved.italic is not None else italic
+        return _flag(rpr, "b", bold), _flag(rpr, "i", italic)
+
+
+def _flag(rpr, name, inherited):
+    if rpr is None or rpr.find(W + name) is None:
+        return inherited
+    return is_on(rpr.find(W + name))
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _format(number: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (number - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (number - 1) % 26)
+    if fmt == "lowerRoman":
+        return _roman(number)
+    if fmt == "upperRoman":
+        return _roman(number).upper()
+    return str(number)
+
+
+class NumberingCounter:
+    """Computes the label ("1.", "a)", "•") each list paragraph shows."""
+
+    def __init__(self, root):
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._abstract_of: dict[str, str] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for abstract in root.findall(W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.findall(W + "lvl"):
+                start = attr(lvl.find(W + "start"), "val") or "1"
+                levels[int(attr(lvl, "ilvl") or 0)] = (
+                    attr(lvl.find(W + "numFmt"), "val") or "decimal",
+                    attr(lvl.find(W + "lvlText"), "val") or "",
+                    int(start) if start.lstrip("-").isdigit() else 1,
+                )
+            self._levels[attr(abstract, "abstractNumId") or ""] = levels
+        for num in root.findall(W + "num"):
+            self._abstract_of[attr(num, "numId") or ""] = attr(num.find(W + "abstractNumId"), "val") or ""
+
+    def next_label(self, num_id: str, level: int) -> str:
+        abstract = self._abstract_of.get(num_id)
+        levels = self._levels.get(abstract, {}) if abstract is not None else {}
+        if level not in levels:
+            return "•"
+        fmt, text, _ = levels[level]
+        if fmt in ("bullet", "none"):
+            return "•" if fmt == "bullet" else ""
+        counters = self._counters.setdefault(abstract, {})
+        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        for deeper in [key for key in counters if key > level]:
+            del counters[deeper]
+
+        def substitute(match):
+            ref = int(match.group(1)) - 1
+            ref_fmt = levels.get(ref, ("decimal", "", 1))[0]
+            return _format(counters.get(ref, levels.get(ref, ("", "", 1))[2]), ref_fmt)
+
+        return re.sub(r"%(\d)", substitute, text)
