@@ -47,7 +47,8 @@ def parse_xml(data: bytes, part_name: str):
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise ReadError(f"{part_name} is geen geldige XML ({exc.msg})") from None
+        line, column = exc.position
+        raise ReadError(f"{part_name} is geen geldige XML (fout op regel {line}, kolom {column})") from None
 
 
 @dataclass

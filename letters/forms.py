@@ -6,7 +6,9 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="Word-bestand (.docx)",
         help_text="Een brief van de regering aan de Kamer, zoals het ministerie hem schreef.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+        ),
     )
 
     def __init__(self, *args, too_large=False, **kwargs):
@@ -23,6 +25,8 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if upload is None:  # dropped while streaming; clean() reports why
+            return None
         if upload.size > settings.LETTER_UPLOAD_MAX_BYTES:
             raise forms.ValidationError("Het bestand is te groot.")
         if not upload.name.lower().endswith(".docx"):

@@ -50,7 +50,9 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
         return _failed(filename, content, sha256, str(exc), source, user)
     except Exception as exc:  # a reader bug on a strange file must not lose the upload's reason
         logger.exception("unexpected error reading %s", filename)
-        return _failed(filename, content, sha256, f"onverwachte fout bij het lezen ({type(exc).__name__})", source, user)
+        return _failed(
+            filename, content, sha256, f"onverwachte fout bij het lezen ({type(exc).__name__})", source, user
+        )
     for attempt in range(2):
         try:
             return store(parsed, sections, content=content, sha256=sha256, filename=filename, source=source, user=user)
@@ -62,6 +64,10 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
                 return ImportResult(Outcome.UNCHANGED, filename, existing.letter, existing)
             if attempt:
                 raise
+        except Exception as exc:  # the transaction rolled back; say so instead of a bare 500
+            logger.exception("storing %s failed", filename)
+            reason = f"opslaan mislukt ({type(exc).__name__}: {exc}); er is niets opgeslagen, probeer het opnieuw"
+            return _failed(filename, content, sha256, reason, source, user)
     raise AssertionError("unreachable")
 
 
@@ -72,7 +78,8 @@ def _failed(filename, content, sha256, reason, source, user) -> ImportResult:
     return ImportResult(Outcome.FAILED, filename, reason=reason)
 
 
-def letter_identity(parsed: ParsedDocument, filename: str) -> str:
+def letter_identity(parsed: ParsedDocument) -> str:
+    """The key a new letter is created under (unique, so concurrent imports meet)."""
     meta = parsed.metadata
     if meta.document_number:
         return f"tk:{meta.document_number}"
@@ -81,12 +88,34 @@ def letter_identity(parsed: ParsedDocument, filename: str) -> str:
     return f"titel:{slugify(meta.title)[:200]}:{meta.date or ''}"
 
 
+def existing_letter(parsed: ParsedDocument) -> Letter | None:
+    """The letter this file is a version of: same document number, else kenmerk, else title and date.
+
+    A letter that has another TK document number is never matched by kenmerk or title.
+    """
+    meta = parsed.metadata
+    candidates = Letter.objects.select_for_update().order_by("pk")
+    if meta.document_number:
+        found = candidates.filter(document_number=meta.document_number).first()
+        if found:
+            return found
+        candidates = candidates.filter(document_number__in=["", meta.document_number])
+    if meta.kenmerk:
+        found = candidates.filter(kenmerk=meta.kenmerk).first()
+        if found:
+            return found
+    if meta.title and meta.date:
+        return candidates.filter(title=meta.title, date=meta.date).first()
+    return None
+
+
 @transaction.atomic
 def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha256, filename, source, user=None):
     meta = parsed.metadata
-    letter, created = Letter.objects.select_for_update().get_or_create(
-        identity=letter_identity(parsed, filename), defaults={"title": meta.title}
-    )
+    letter = existing_letter(parsed)
+    created = letter is None
+    if created:
+        letter = Letter.objects.create(identity=letter_identity(parsed), title=meta.title)
     number = (letter.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
     version = LetterVersion(
         letter=letter,
@@ -133,7 +162,7 @@ def _store_sections(version, sections: list[SectionData]) -> list[Section]:
         for index, data in enumerate(sections)
     ]
     Section.objects.bulk_create(rows, batch_size=500)
-    for row, data in zip(rows, sections):
+    for row, data in zip(rows, sections, strict=True):
         row.parent = rows[data.parent] if data.parent is not None else None
     Section.objects.bulk_update([row for row in rows if row.parent is not None], ["parent"], batch_size=500)
     return rows
@@ -155,7 +184,7 @@ def _text_data(paragraph) -> dict:
 
 def _store_footnotes(version, parsed, sections, section_rows):
     cited_in = {}
-    for row, data in zip(section_rows, sections):
+    for row, data in zip(section_rows, sections, strict=True):
         numbers = [ref.number for ref in data.heading_refs]
         for block in data.blocks:
             cells = [cell for r in block.rows for cell in r] if isinstance(block, Table) else [block]
@@ -164,7 +193,9 @@ def _store_footnotes(version, parsed, sections, section_rows):
             cited_in.setdefault(number, row)
     Footnote.objects.bulk_create(
         [
-            Footnote(version=version, number=note.number, position=index, text=note.text, section=cited_in.get(note.number))
+            Footnote(
+                version=version, number=note.number, position=index, text=note.text, section=cited_in.get(note.number)
+            )
             for index, note in enumerate(parsed.footnotes)
         ],
         batch_size=500,

@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from letters.wordml import MC, W
+from letters.wordml import MC, W, inside
 
 MONTHS = {
     name: number
@@ -23,8 +23,20 @@ DOCUMENT_NUMBER = re.compile(r"\b((?:19|20)\d{2}D\d{4,6})\b")
 DATE_LABELS = ("datum",)
 TITLE_LABELS = ("betreft", "onderwerp")
 KENMERK_LABELS = ("ons kenmerk", "onze referentie", "kenmerk")
-ALL_LABELS = DATE_LABELS + TITLE_LABELS + KENMERK_LABELS + (
-    "uw kenmerk", "uw brief", "bijlage(n)", "bijlagen", "bijlage", "pagina", "contactpersoon", "projectnaam",
+ALL_LABELS = (
+    DATE_LABELS
+    + TITLE_LABELS
+    + KENMERK_LABELS
+    + (
+        "uw kenmerk",
+        "uw brief",
+        "bijlage(n)",
+        "bijlagen",
+        "bijlage",
+        "pagina",
+        "contactpersoon",
+        "projectnaam",
+    )
 )
 SIGNATURE = re.compile(
     r"^(?:De\s+)?((?:minister|staatssecretaris|minister-president)\b[^.;:?!]{0,100}?),?$", re.IGNORECASE
@@ -87,22 +99,13 @@ def header_lines(package) -> list[str]:
     for name in names:
         root = package.xml(name)
         for p in root.iter(W + "p"):
-            if any(a.tag == MC + "Fallback" for a in p.iterancestors()):
+            if inside(p, root, (MC + "Fallback",)):
                 continue
             if p.find(".//" + W + "txbxContent") is not None:
                 continue  # the box's own paragraphs are visited on their own
-            text = "".join(t.text or "" for t in p.iter(W + "t") if not _in_fallback(t, p))
+            text = "".join(t.text or "" for t in p.iter(W + "t") if not inside(t, p, (MC + "Fallback",)))
             lines.append(re.sub(r"\s+", " ", text).strip())
     return lines
-
-
-def _in_fallback(node, stop) -> bool:
-    for ancestor in node.iterancestors():
-        if ancestor is stop:
-            return False
-        if ancestor.tag == MC + "Fallback":
-            return True
-    return False
 
 
 def labelled_value(lines: list[str], labels: tuple[str, ...]) -> str:
@@ -158,7 +161,11 @@ def take_signature(blocks):
             signature = _signature_in([block.text, *(b.text for b in following if not hasattr(b, "rows"))])
             if signature and not SIGNATURE.match(block.text.strip()):
                 signature = None
-            drop = {index} | {index + 1 + i for i, b in enumerate(following) if getattr(b, "text", None) == signature[1]} if signature else set()
+            drop = (
+                {index} | {index + 1 + i for i, b in enumerate(following) if getattr(b, "text", None) == signature[1]}
+                if signature
+                else set()
+            )
         if signature:
             return signature, [b for i, b in enumerate(blocks) if i not in drop]
     return None, list(blocks)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from letters import metadata as metadata_mod
 from letters.docx_package import ReadError, open_package
-from letters.wordml import MC, W, NumberingCounter, StyleSheet, attr
+from letters.wordml import MC, NumberingCounter, StyleSheet, W, attr, inside
 
 __all__ = ["ReadError", "read", "ParsedDocument", "Paragraph", "Table", "Footnote", "FootnoteRef"]
 
@@ -67,7 +67,9 @@ def read(content: bytes, filename: str = "") -> ParsedDocument:
     body = root.find(W + "body") if root is not None else None
     if body is None:
         raise ReadError("word/document.xml bevat geen documenttekst (w:body ontbreekt)")
-    walker = _BodyWalker(StyleSheet(package.xml("word/styles.xml")), NumberingCounter(package.xml("word/numbering.xml")))
+    walker = _BodyWalker(
+        StyleSheet(package.xml("word/styles.xml")), NumberingCounter(package.xml("word/numbering.xml"))
+    )
     blocks = walker.walk(body)
     footnote_texts = _read_footnotes(package.xml("word/footnotes.xml"))
     head, blocks = _split_letter_head(blocks)
@@ -101,6 +103,8 @@ class _BodyWalker:
         for child in container:
             if child.tag == W + "p":
                 blocks.append(self.paragraph(child))
+                for box in _text_boxes(child):
+                    blocks.extend(self.walk(box))
             elif child.tag == W + "tbl":
                 blocks.append(self.table(child))
             elif child.tag in (W + "sdt", W + "customXml", W + "ins"):
@@ -198,14 +202,23 @@ class _BodyWalker:
         refs.append((len("".join(pieces)), number))
 
 
+def _text_boxes(paragraph):
+    """Text boxes anchored in a paragraph, without Word's mc:Fallback duplicates."""
+    return [
+        box
+        for box in paragraph.iter(W + "txbxContent")
+        if not any(a.tag in (MC + "Fallback", W + "txbxContent") for a in box.iterancestors())
+    ]
+
+
+SKIPPED_CONTAINERS = (W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback")
+
+
 def _runs(element):
-    """Runs in document order, skipping deleted text, text boxes and mc:Fallback copies."""
-    for node in element.iter(W + "r", W + "del", W + "txbxContent", MC + "Fallback", W + "moveFrom"):
-        if node.tag != W + "r":
-            continue
-        if any(a.tag in (W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback") for a in node.iterancestors()):
-            continue
-        yield node
+    """Runs in document order, skipping deleted text, nested text boxes and mc:Fallback copies."""
+    for node in element.iter(W + "r"):
+        if not inside(node, element, SKIPPED_CONTAINERS):
+            yield node
 
 
 def _normalise(pieces, refs):
@@ -257,7 +270,11 @@ def _read_footnotes(root) -> dict[str, str]:
             for run in _runs(p):
                 if run.find(W + "footnoteRef") is not None:
                     continue
-                pieces.extend((node.text or "") if node.tag == W + "t" else " " for node in run if node.tag in (W + "t", W + "tab"))
+                pieces.extend(
+                    (node.text or "") if node.tag == W + "t" else " "
+                    for node in run
+                    if node.tag in (W + "t", W + "tab")
+                )
             line, _ = _normalise(pieces, refs)
             if line:
                 lines.append(line)

@@ -47,7 +47,7 @@ def split(blocks) -> list[SectionData]:
     opening: list = []
     stack: list[int] = []
     current_blocks: list | None = None
-    for block, mark, level in zip(blocks, marks, levels):
+    for block, mark, level in zip(blocks, marks, levels, strict=True):
         if mark is None:
             (opening if current_blocks is None else current_blocks).append(block)
             continue

@@ -2,8 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from letters.access import reader_required
@@ -85,9 +85,11 @@ def section_tree(sections):
 @permission_required("letters.upload_letter", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def upload(request):
-    too_large = getattr(request, "upload_too_large", False)
-    form = UploadForm(request.POST or None, request.FILES or None, too_large=too_large)
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        return render(request, "letters/upload.html", {"form": UploadForm()})
+    files = request.FILES  # parsing the upload runs LimitedUploadHandler, which marks the request
+    form = UploadForm(request.POST, files, too_large=getattr(request, "upload_too_large", False))
+    if form.is_valid():
         upload_file = form.cleaned_data["file"]
         result = import_letter(
             content=upload_file.read(), filename=upload_file.name, source=Source.UPLOAD, user=request.user

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{%s}" % W_NS
+W = f"{{{W_NS}}}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
@@ -14,6 +14,16 @@ def attr(element, name: str):
     if element is None:
         return None
     return element.get(W + name)
+
+
+def inside(node, stop, tags) -> bool:
+    """Whether node lies within an element with one of tags, below stop."""
+    ancestor = node.getparent()
+    while ancestor is not None and ancestor is not stop:
+        if ancestor.tag in tags:
+            return True
+        ancestor = ancestor.getparent()
+    return False
 
 
 def is_on(element, name: str = "val") -> bool:
@@ -98,8 +108,21 @@ def _flag(rpr, name, inherited):
     return is_on(rpr.find(W + name))
 
 
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def _roman(number: int) -> str:
@@ -129,6 +152,7 @@ class NumberingCounter:
     def __init__(self, root):
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self._abstract_of: dict[str, str] = {}
+        self._start_overrides: dict[str, dict[int, int]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         if root is None:
             return
@@ -143,7 +167,12 @@ class NumberingCounter:
                 )
             self._levels[attr(abstract, "abstractNumId") or ""] = levels
         for num in root.findall(W + "num"):
-            self._abstract_of[attr(num, "numId") or ""] = attr(num.find(W + "abstractNumId"), "val") or ""
+            num_id = attr(num, "numId") or ""
+            self._abstract_of[num_id] = attr(num.find(W + "abstractNumId"), "val") or ""
+            for override in num.findall(W + "lvlOverride"):
+                start = attr(override.find(W + "startOverride"), "val")
+                if start and start.isdigit():
+                    self._start_overrides.setdefault(num_id, {})[int(attr(override, "ilvl") or 0)] = int(start)
 
     def next_label(self, num_id: str, level: int) -> str:
         abstract = self._abstract_of.get(num_id)
@@ -153,8 +182,11 @@ class NumberingCounter:
         fmt, text, _ = levels[level]
         if fmt in ("bullet", "none"):
             return "•" if fmt == "bullet" else ""
-        counters = self._counters.setdefault(abstract, {})
-        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        # A list that restarts its numbering (startOverride) counts on its own;
+        # other lists sharing an abstract definition continue each other.
+        overrides = self._start_overrides.get(num_id, {})
+        counters = self._counters.setdefault(num_id if overrides else abstract, {})
+        counters[level] = counters.get(level, overrides.get(level, levels[level][2]) - 1) + 1
         for deeper in [key for key in counters if key > level]:
             del counters[deeper]
 

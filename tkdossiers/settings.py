@@ -50,9 +50,13 @@ def database_from_env() -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=60)
     except (ValueError, KeyError) as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL is ongeldig ({exc}); voorbeeld: postgres://user@host:5432/naam") from None
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is ongeldig ({exc}); voorbeeld: postgres://user@host:5432/naam"
+        ) from None
     if config.get("ENGINE") not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
-        raise ImproperlyConfigured(f"DATABASE_URL: alleen PostgreSQL of SQLite wordt ondersteund, niet {url.split(':')[0]!r}")
+        raise ImproperlyConfigured(
+            f"DATABASE_URL: alleen PostgreSQL of SQLite wordt ondersteund, niet {url.split(':')[0]!r}"
+        )
     return config
 
 

@@ -16,7 +16,8 @@ def marked_text(text, refs):
         pieces.append(_lines(text[last:offset]))
         pieces.append(
             format_html(
-                '<sup class="fn-ref"><a href="#voetnoot-{0}" id="verwijzing-{0}" aria-label="voetnoot {0}">{0}</a></sup>',
+                '<sup class="fn-ref"><a href="#voetnoot-{0}" id="verwijzing-{0}" '
+                'aria-label="voetnoot {0}">{0}</a></sup>',
                 number,
             )
         )

@@ -1,6 +1,5 @@
 """Import one or many .docx letters, with a progress bar and a summary."""
 
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -36,7 +35,7 @@ class Command(BaseCommand):
             if result.outcome == Outcome.FAILED:
                 failures.append((path, result.reason))
         self._progress(len(paths), len(paths), "klaar")
-        sys.stderr.write("\n")
+        self.stderr.write("")
         self._summary(counts, failures)
         if failures:
             raise CommandError(f"{len(failures)} van {len(paths)} bestanden mislukt", returncode=1)
@@ -44,8 +43,8 @@ class Command(BaseCommand):
     def _progress(self, done: int, total: int, label: str):
         filled = BAR_WIDTH * done // total
         bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        sys.stderr.write(f"\r[{bar}] {done}/{total} {label[:40]:<40}")
-        sys.stderr.flush()
+        self.stderr.write(f"\r[{bar}] {done}/{total} {label[:40]:<40}", ending="")
+        self.stderr.flush()
 
     def _summary(self, counts, failures):
         self.stdout.write(
