@@ -1,0 +1,51 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from letters.roles import ADMINS, CLERKS, POLICY_STAFF
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SEED = SAMPLES / "seed" / "verzamelbrief-2025D43420.docx"
+SEED_VARIANTS = sorted((SAMPLES / "seed").glob("verzamelbrief-2025D43420*.docx"))
+REAL_LETTERS = sorted((SAMPLES / "letters").glob("*.docx"))
+
+
+@pytest.fixture(scope="session")
+def gold():
+    return json.loads((SAMPLES / "seed" / "gold-2025D43420.json").read_text(encoding="utf-8"))
+
+
+def make_user(username: str, group: str | None) -> User:
+    user = User.objects.create_user(username=username, password="a-long-test-password")
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def policy_user(db):
+    return make_user("beleid", POLICY_STAFF)
+
+
+@pytest.fixture
+def clerk(db):
+    return make_user("griffie", CLERKS)
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("beheer", ADMINS)
+
+
+@pytest.fixture
+def clerk_client(client, clerk):
+    client.force_login(clerk)
+    return client
+
+
+@pytest.fixture
+def policy_client(client, policy_user):
+    client.force_login(policy_user)
+    return client
