@@ -1,6 +1,7 @@
 """The analyse_letter contract: one .docx in, one JSON-ready dict out (pure Python)."""
 
 from letters.reader import read
+from letters.references import occurrences
 from letters.sections import split
 
 
@@ -8,6 +9,7 @@ def analyse(content: bytes, filename: str = "") -> dict:
     parsed = read(content, filename)
     sections = split(parsed.blocks)
     meta = parsed.metadata
+    found = occurrences(sections, parsed.footnotes)
     return {
         "document": {
             "title": meta.title,
@@ -17,7 +19,21 @@ def analyse(content: bytes, filename: str = "") -> dict:
         },
         "sections": [{"heading": s.heading, "level": s.level} for s in sections],
         "footnotes": [{"number": f.number, "text": f.text} for f in parsed.footnotes],
-        "references": [],
+        "references": [_reference(o.citation, o.location) for o in found if o.is_kamerstuk],
+        "other_references": [
+            {"text": o.citation.text, "kind": o.citation.kind, "location": o.location} for o in found if not o.is_kamerstuk
+        ],
         "motions": [],
         "commitments": [],
+    }
+
+
+def _reference(citation, location) -> dict:
+    return {
+        "text": citation.text,
+        "dossier": citation.dossier,
+        "toevoeging": citation.toevoeging,
+        "number": citation.number,
+        "year": citation.year,
+        "location": location,
     }

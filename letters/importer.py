@@ -14,9 +14,12 @@ from django.db import IntegrityError, models, transaction
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
-from letters.models import FailedImport, Footnote, Letter, LetterVersion, Section
+from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section
 from letters.reader import ParsedDocument, ReadError, Table, read
+from letters.references import first_citing_section, occurrences, resolve_toevoegingen
 from letters.sections import SectionData, split
+from tkdossiers.citations import vergaderjaar_for
+from tkdossiers.services import kamerstukken_for
 
 logger = logging.getLogger(__name__)
 
@@ -132,13 +135,15 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     version.full_clean(exclude=["content", "letter"])
     version.save()
     section_rows = _store_sections(version, sections)
-    _store_footnotes(version, parsed, sections, section_rows)
+    footnote_rows = _store_footnotes(version, parsed, sections, section_rows)
+    _store_references(version, parsed, sections, section_rows, footnote_rows)
     letter.document_number = meta.document_number or ""
     letter.kenmerk = meta.kenmerk
     letter.title = meta.title
     letter.date = meta.date
     letter.sender = meta.sender
     letter.signatory = meta.signatory
+    letter.vergaderjaar = vergaderjaar_for(meta.date) if meta.date else ""
     letter.current_version = version
     letter.save()
     for path in settings.LETTER_ANALYSERS:
@@ -183,20 +188,43 @@ def _text_data(paragraph) -> dict:
 
 
 def _store_footnotes(version, parsed, sections, section_rows):
-    cited_in = {}
-    for row, data in zip(section_rows, sections, strict=True):
-        numbers = [ref.number for ref in data.heading_refs]
-        for block in data.blocks:
-            cells = [cell for r in block.rows for cell in r] if isinstance(block, Table) else [block]
-            numbers += [ref.number for cell in cells for ref in cell.footnote_refs]
-        for number in numbers:
-            cited_in.setdefault(number, row)
-    Footnote.objects.bulk_create(
+    cited_in = first_citing_section(sections)
+    rows = [
+        Footnote(
+            version=version,
+            number=note.number,
+            position=index,
+            text=note.text,
+            section=section_rows[cited_in[note.number]] if note.number in cited_in else None,
+        )
+        for index, note in enumerate(parsed.footnotes)
+    ]
+    Footnote.objects.bulk_create(rows, batch_size=500)
+    return rows
+
+
+def _store_references(version, parsed, sections, section_rows, footnote_rows):
+    found = occurrences(sections, parsed.footnotes)
+    citations = [o.citation for o in found if o.is_kamerstuk]
+    toevoegingen = resolve_toevoegingen(citations)
+    keys = {c: (c.dossier, c.toevoeging or toevoegingen.get((c.dossier, c.number), ""), c.number) for c in citations}
+    years = {key: c.year for c, key in reversed(keys.items())}  # the first citation's year wins
+    kamerstukken = kamerstukken_for(set(keys.values()), years)
+    footnote_of = {row.number: row for row in footnote_rows}
+    Reference.objects.bulk_create(
         [
-            Footnote(
-                version=version, number=note.number, position=index, text=note.text, section=cited_in.get(note.number)
+            Reference(
+                version=version,
+                section=section_rows[o.section] if o.section is not None else None,
+                footnote=footnote_of.get(o.footnote),
+                kamerstuk=kamerstukken[keys[o.citation]] if o.is_kamerstuk else None,
+                kind=Reference.Kind.KAMERSTUK if o.is_kamerstuk else o.citation.kind,
+                location=o.location.split()[0],
+                position=position,
+                text=o.citation.text,
+                vergaderjaar=(o.citation.year or "") if o.is_kamerstuk else "",
             )
-            for index, note in enumerate(parsed.footnotes)
+            for position, o in enumerate(found)
         ],
         batch_size=500,
     )

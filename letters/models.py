@@ -26,6 +26,15 @@ class Letter(models.Model):
     date = models.DateField("datum", null=True, blank=True, db_index=True)
     sender = models.CharField("afzender", max_length=300, blank=True)
     signatory = models.CharField("ondertekend door", max_length=200, blank=True)
+    vergaderjaar = models.CharField(max_length=7, blank=True, db_index=True)
+    # The letter's own place in the parliamentary record, when known (from the
+    # Tweede Kamer's data or set by an admin): not readable from the .docx itself.
+    dossier = models.ForeignKey(
+        "tkdossiers.Dossier", null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+    )
+    kamerstuk = models.OneToOneField(
+        "tkdossiers.Kamerstuk", null=True, blank=True, on_delete=models.PROTECT, related_name="letter"
+    )
     current_version = models.ForeignKey(
         "LetterVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -164,3 +173,53 @@ class FailedImport(models.Model):
 
     def __str__(self):
         return f"{self.filename}: {self.reason}"
+
+
+class Reference(models.Model):
+    """One citation in a letter version: a kamerstuk, or a look-alike kept apart."""
+
+    class Kind(models.TextChoices):
+        KAMERSTUK = "kamerstuk", "Kamerstuk"
+        HANDELINGEN = "handelingen", "Handelingen"
+        AANHANGSEL = "aanhangsel", "Aanhangsel van de Handelingen"
+        STAATSCOURANT = "staatscourant", "Staatscourant"
+        STAATSBLAD = "staatsblad", "Staatsblad"
+        WETSARTIKEL = "wetsartikel", "Wetsartikel"
+        REGELGEVING = "regelgeving", "Regelgeving"
+        BWB = "bwb", "BWB-identificatie"
+        URL = "url", "Webadres"
+
+    class Location(models.TextChoices):
+        HEADING = "heading", "kopje"
+        BODY = "body", "tekst"
+        FOOTNOTE = "footnote", "voetnoot"
+
+    version = models.ForeignKey(LetterVersion, on_delete=models.CASCADE, related_name="references")
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
+    footnote = models.ForeignKey(
+        Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="references"
+    )
+    kamerstuk = models.ForeignKey(
+        "tkdossiers.Kamerstuk", null=True, blank=True, on_delete=models.PROTECT, related_name="references"
+    )
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices, default=Kind.KAMERSTUK, db_index=True)
+    location = models.CharField("plaats", max_length=10, choices=Location.choices)
+    position = models.PositiveIntegerField()
+    text = models.TextField("tekst")
+    vergaderjaar = models.CharField(max_length=7, blank=True)  # as written in this citation
+
+    class Meta:
+        verbose_name = "verwijzing"
+        verbose_name_plural = "verwijzingen"
+        ordering = ["version", "position"]
+        constraints = [models.UniqueConstraint(fields=["version", "position"], name="unique_reference_position")]
+        indexes = [models.Index(fields=["kamerstuk", "version"])]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def location_display(self) -> str:
+        if self.location == self.Location.FOOTNOTE and self.footnote_id:
+            return f"voetnoot {self.footnote.number}"
+        return self.get_location_display()

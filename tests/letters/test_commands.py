@@ -42,7 +42,16 @@ def test_analyse_letter_prints_the_contract(gold):
     assert [s["heading"] for s in result["sections"][1:]] == gold["headings"]
     assert len(result["footnotes"]) == 35
     assert result["footnotes"][0] == {"number": "1", "text": "Kamerstukken II, 2023/24, 29 517, nr. 264"}
-    assert (result["references"], result["motions"], result["commitments"]) == ([], [], [])
+    assert len(result["references"]) == 26
+    assert result["references"][0] == {
+        "text": "Kamerstukken II, 2023/24, 29 517, nr. 264",
+        "dossier": "29517",
+        "toevoeging": None,
+        "number": "264",
+        "year": "2023/24",
+        "location": "footnote 1",
+    }
+    assert (result["motions"], result["commitments"]) == ([], [])
 
 
 @pytest.mark.django_db

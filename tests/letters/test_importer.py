@@ -4,7 +4,8 @@ import pytest
 from django.test import override_settings
 
 from letters.importer import Outcome, import_letter
-from letters.models import FailedImport, Footnote, Letter, LetterVersion, Section, Source
+from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section, Source
+from tkdossiers.models import Dossier, Kamerstuk
 from tests.conftest import SAMPLES, SEED
 from tests.docx_builder import build_docx, para, run, text_para, with_replaced_text
 from tests.letters.bad_files import BAD_FILES, BAD_IDS
@@ -13,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def row_counts():
-    return {model.__name__: model.objects.count() for model in (Letter, LetterVersion, Section, Footnote, FailedImport)}
+    models = (Letter, LetterVersion, Section, Footnote, Reference, Kamerstuk, Dossier, FailedImport)
+    return {model.__name__: model.objects.count() for model in models}
 
 
 def import_seed(content=None, filename=SEED.name):
