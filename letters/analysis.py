@@ -21,7 +21,9 @@ def analyse(content: bytes, filename: str = "") -> dict:
         "footnotes": [{"number": f.number, "text": f.text} for f in parsed.footnotes],
         "references": [_reference(o.citation, o.location) for o in found if o.is_kamerstuk],
         "other_references": [
-            {"text": o.citation.text, "kind": o.citation.kind, "location": o.location} for o in found if not o.is_kamerstuk
+            {"text": o.citation.text, "kind": o.citation.kind, "location": o.location}
+            for o in found
+            if not o.is_kamerstuk
         ],
         "motions": [],
         "commitments": [],

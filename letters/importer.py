@@ -120,6 +120,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     if created:
         letter = Letter.objects.create(identity=letter_identity(parsed), title=meta.title)
     number = (letter.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
+    letter.versions.filter(is_current=True).update(is_current=False)
     version = LetterVersion(
         letter=letter,
         number=number,

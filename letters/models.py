@@ -11,7 +11,7 @@ class Source(models.TextChoices):
 
 class LetterQuerySet(models.QuerySet):
     def with_current(self):
-        return self.select_related("current_version")
+        return self.select_related("current_version").defer("current_version__content")
 
 
 class Letter(models.Model):
@@ -79,18 +79,34 @@ class LetterVersion(models.Model):
     source = models.CharField("bron", max_length=20, choices=Source.choices)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     imported_at = models.DateTimeField("geïmporteerd op", auto_now_add=True)
+    # The newest version; lists and searches read only these, older ones stay readable.
+    is_current = models.BooleanField("nieuwste versie", default=True)
 
     class Meta:
         verbose_name = "versie"
         verbose_name_plural = "versies"
         ordering = ["letter", "number"]
-        constraints = [models.UniqueConstraint(fields=["letter", "number"], name="unique_version_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "number"], name="unique_version_number"),
+            models.UniqueConstraint(fields=["letter"], condition=models.Q(is_current=True), name="one_current_version"),
+        ]
 
     def __str__(self):
         return f"{self.letter} (versie {self.number})"
 
     def get_absolute_url(self):
         return reverse("letter_version", args=[self.letter_id, self.number])
+
+
+class SectionQuerySet(models.QuerySet):
+    def current(self):
+        """Sections of each letter's newest version, newest letters first, for lists."""
+        return (
+            self.filter(version__is_current=True)
+            .select_related("version__letter")
+            .defer("blocks", "heading_refs", "version__content")
+            .order_by("-version__letter__date", "-version__letter_id", "position")
+        )
 
 
 class Section(models.Model):
@@ -115,6 +131,8 @@ class Section(models.Model):
     heading_refs = models.JSONField(default=list, blank=True)
     blocks = models.JSONField(default=list, blank=True)
     text = models.TextField(blank=True)  # plain body text, for search and analysers
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "sectie"
@@ -175,6 +193,17 @@ class FailedImport(models.Model):
         return f"{self.filename}: {self.reason}"
 
 
+class ReferenceQuerySet(models.QuerySet):
+    def current(self):
+        """Citations in each letter's newest version, newest letters first, for lists."""
+        return (
+            self.filter(version__is_current=True)
+            .select_related("version__letter", "section", "footnote", "kamerstuk__dossier")
+            .defer("version__content", "section__blocks", "section__text", "section__heading_refs")
+            .order_by("-version__letter__date", "-version__letter_id", "position")
+        )
+
+
 class Reference(models.Model):
     """One citation in a letter version: a kamerstuk, or a look-alike kept apart."""
 
@@ -196,9 +225,7 @@ class Reference(models.Model):
 
     version = models.ForeignKey(LetterVersion, on_delete=models.CASCADE, related_name="references")
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
-    footnote = models.ForeignKey(
-        Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="references"
-    )
+    footnote = models.ForeignKey(Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
     kamerstuk = models.ForeignKey(
         "tkdossiers.Kamerstuk", null=True, blank=True, on_delete=models.PROTECT, related_name="references"
     )
@@ -207,6 +234,8 @@ class Reference(models.Model):
     position = models.PositiveIntegerField()
     text = models.TextField("tekst")
     vergaderjaar = models.CharField(max_length=7, blank=True)  # as written in this citation
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "verwijzing"

@@ -1,13 +1,23 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from letters import views
+from letters import api, dossier_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("brieven/", views.letter_list, name="letter_list"),
+    re_path(r"^brieven\.(?P<fmt>csv|json)$", views.export, {"kind": "letters"}, name="letter_export"),
+    path("passages/", views.section_list, name="section_list"),
+    re_path(r"^passages\.(?P<fmt>csv|json)$", views.export, {"kind": "sections"}, name="section_export"),
+    path("verwijzingen/", views.reference_list, name="reference_list"),
+    re_path(r"^verwijzingen\.(?P<fmt>csv|json)$", views.export, {"kind": "references"}, name="reference_export"),
     path("brieven/uploaden/", views.upload, name="letter_upload"),
     path("brieven/<int:pk>/", views.letter_detail, name="letter_detail"),
     path("brieven/<int:pk>/versies/<int:number>/", views.letter_detail, name="letter_version"),
     path("brieven/<int:pk>/versies/<int:number>/bestand/", views.version_download, name="version_download"),
+    path("dossiers/<str:key>/", dossier_views.dossier_detail, name="dossier_detail"),
+    path("kamerstukken/<str:key>/", dossier_views.kamerstuk_detail, name="kamerstuk_detail"),
     path("importfouten/", views.failed_imports, name="failed_imports"),
+    path("api/letters/", api.letters, name="api_letters"),
+    path("api/letters/<int:pk>/", api.letter, name="api_letter"),
+    path("api/dossiers/<str:key>/", api.dossier, name="api_dossier"),
 ]

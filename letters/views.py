@@ -7,10 +7,19 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from letters.access import reader_required
-from letters.filters import FailedImportFilter, LetterFilter
+from letters.exports import export_response
+from letters.filters import FailedImportFilter, LetterFilter, ReferenceFilter, SectionFilter
 from letters.forms import UploadForm
 from letters.importer import Outcome, import_letter
-from letters.models import FailedImport, Letter, LetterVersion, Source
+from letters.models import FailedImport, Letter, LetterVersion, Reference, Section, Source
+from letters.serializers import (
+    LETTER_COLUMNS,
+    REFERENCE_COLUMNS,
+    SECTION_COLUMNS,
+    letter_row,
+    reference_row,
+    section_row,
+)
 
 PAGE_SIZE = 25
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -22,11 +31,54 @@ def home(request):
     return render(request, "letters/home.html", {"letters": letters, "letter_count": Letter.objects.count()})
 
 
+LISTS = {
+    "letters": (LetterFilter, lambda: Letter.objects.with_current(), letter_row, LETTER_COLUMNS),
+    "sections": (SectionFilter, lambda: Section.objects.current(), section_row, SECTION_COLUMNS),
+    "references": (ReferenceFilter, lambda: Reference.objects.current(), reference_row, REFERENCE_COLUMNS),
+}
+EXPORT_NAMES = {"letters": "brieven", "sections": "passages", "references": "verwijzingen"}
+
+
+def filtered(request, kind):
+    filter_class, queryset, _, _ = LISTS[kind]
+    return filter_class(request.GET, queryset=queryset())
+
+
+def results(list_filter):
+    """The filtered rows; none at all when a filter value is invalid (not everything)."""
+    return list_filter.qs if list_filter.is_valid() else list_filter.queryset.none()
+
+
 @reader_required
 def letter_list(request):
-    letter_filter = LetterFilter(request.GET, queryset=Letter.objects.with_current())
-    page = Paginator(letter_filter.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "letters/letter_list.html", {"filter": letter_filter, "page": page})
+    return _list_page(request, "letters", "letters/letter_list.html")
+
+
+@reader_required
+def section_list(request):
+    return _list_page(request, "sections", "letters/section_list.html")
+
+
+@reader_required
+def reference_list(request):
+    return _list_page(request, "references", "letters/reference_list.html")
+
+
+def _list_page(request, kind, template):
+    list_filter = filtered(request, kind)
+    page = Paginator(results(list_filter), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, template, {"filter": list_filter, "page": page, "query": query.urlencode(), "kind": kind})
+
+
+@reader_required
+def export(request, kind, fmt):
+    _, _, row, columns = LISTS[kind]
+    rows = (
+        row(item, request.build_absolute_uri) for item in results(filtered(request, kind)).iterator(chunk_size=2000)
+    )
+    return export_response(rows, columns, fmt, EXPORT_NAMES[kind])
 
 
 @reader_required
@@ -43,6 +95,8 @@ def letter_detail(request, pk, number=None):
             return render(request, "letters/letter_empty.html", {"letter": letter, "number": number}, status=404)
     sections = list(version.sections.all())
     footnotes = list(version.footnotes.all())
+    references = list(version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier"))
+    attach_references(sections, footnotes, references)
     return render(
         request,
         "letters/letter_detail.html",
@@ -65,6 +119,20 @@ def attach_footnotes(sections, footnotes):
     for section in sections:
         section.cited_footnotes = by_section.get(section.pk, [])
     return sections
+
+
+def attach_references(sections, footnotes, references):
+    """Each section and footnote gets the kamerstukken it cites, for links beside the text."""
+    by_footnote, by_section = {}, {}
+    for reference in references:
+        if reference.footnote_id:
+            by_footnote.setdefault(reference.footnote_id, []).append(reference)
+        else:
+            by_section.setdefault(reference.section_id, []).append(reference)
+    for footnote in footnotes:
+        footnote.cited_kamerstukken = by_footnote.get(footnote.pk, [])
+    for section in sections:
+        section.cited_kamerstukken = by_section.get(section.pk, [])
 
 
 def section_tree(sections):

@@ -117,3 +117,23 @@ def with_replaced_text(content: bytes, old: str, new: str, part: str = "word/doc
     assert old in text, f"{old!r} not in {part}"
     files[part] = text.replace(old, new, 1).encode("utf-8")
     return zip_bytes(files)
+
+
+def letter_citing(
+    subject: str,
+    date: str,
+    citations: list[str],
+    *,
+    heading="Onderwerp",
+    signer="De Minister van Justitie en Veiligheid,",
+) -> bytes:
+    """A letter with one heading and a paragraph whose footnotes cite the given texts, one each."""
+    refs = [footnote_ref(i) for i in range(1, len(citations) + 1)]
+    return build_docx(
+        head_table(date, subject),
+        text_para(heading, bold=True),
+        para(run("Zie de eerdere stukken."), *refs),
+        text_para(signer),
+        text_para("A.B. Minister"),
+        footnotes={i: text for i, text in enumerate(citations, 1)},
+    )

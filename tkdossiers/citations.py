@@ -29,7 +29,10 @@ KAMERSTUK = re.compile(
 ONE_DOSSIER = re.compile(rf"(?P<number>{DOSSIER})(?P<toevoeging>{TOEVOEGING})?")
 
 OTHER_PATTERNS = [
-    ("aanhangsel", re.compile(r"Aanhangsel(?: van)?(?: de)? Handelingen(?: II| I)?,?(?: vergaderjaar)?,? [\d/\-–]+,? nr\.? ?\d+")),
+    (
+        "aanhangsel",
+        re.compile(r"Aanhangsel(?: van)?(?: de)? Handelingen(?: II| I)?,?(?: vergaderjaar)?,? [\d/\-–]+,? nr\.? ?\d+"),
+    ),
     ("handelingen", re.compile(r"Handelingen(?: II| I)?,?(?: vergaderjaar)?,? [\d/\-–]+,? nr\.? ?\d+(?:,? item \d+)?")),
     ("staatscourant", re.compile(r"\b(?:Staatscourant|Stcrt\.?) \d{4},? (?:nr\. ?)?\d+")),
     ("staatsblad", re.compile(r"\b(?:Staatsblad|Stb\.?) \d{4},? (?:nr\. ?)?\d+")),
@@ -83,7 +86,11 @@ def normalise_year(text: str | None) -> str | None:
 
 def parse_dossier(text: str) -> tuple[str, str | None] | None:
     """'29517', '29 517', '36600-VI', '36600 VI', '21501-20' -> (number, toevoeging)."""
-    match = re.fullmatch(rf"{SPACE}*(\d{{2}}{SPACE}?\d{{3}})(?:{SPACE}*[- ]{SPACE}*([IVXLC]+|[A-Za-z]|\d{{1,3}}))?{SPACE}*", text)
+    match = re.fullmatch(
+        rf"{SPACE}*(\d{{2}}{SPACE}?\d{{3}})(?:{SPACE}*[- ]{SPACE}*([IVXLC]+|[A-Z]|\d{{1,3}}))?{SPACE}*",
+        text.strip(),
+        flags=re.IGNORECASE,
+    )
     if not match:
         return None
     number = re.sub(r"\D", "", match.group(1))

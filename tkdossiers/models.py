@@ -20,6 +20,9 @@ class Dossier(models.Model):
     def __str__(self):
         return self.key
 
+    def get_absolute_url(self):
+        return reverse("dossier_detail", args=[self.key])
+
     @property
     def key(self) -> str:
         return f"{self.number}-{self.toevoeging}" if self.toevoeging else self.number
@@ -29,9 +32,6 @@ class Dossier(models.Model):
         """As the Kamer writes it: 29 517, 36 600 VI."""
         spaced = f"{self.number[:2]} {self.number[2:]}" if len(self.number) == 5 else self.number
         return f"{spaced} {self.toevoeging}" if self.toevoeging else spaced
-
-    def get_absolute_url(self):
-        return reverse("dossier_detail", args=[self.key])
 
 
 class Kamerstuk(models.Model):
@@ -51,6 +51,9 @@ class Kamerstuk(models.Model):
     def __str__(self):
         return f"{self.dossier.display}, nr. {self.number}"
 
+    def get_absolute_url(self):
+        return reverse("kamerstuk_detail", args=[self.key])
+
     @property
     def key(self) -> str:
         return f"{self.dossier.key}-{self.number}"
@@ -58,6 +61,3 @@ class Kamerstuk(models.Model):
     @property
     def official_url(self) -> str:
         return OFFICIAL_PUBLICATION.format(self.key)
-
-    def get_absolute_url(self):
-        return reverse("kamerstuk_detail", args=[self.key])

@@ -7,7 +7,9 @@ from tkdossiers.models import Dossier, Kamerstuk
 
 
 @transaction.atomic
-def kamerstukken_for(keys: set[tuple[str, str, str]], years: dict | None = None) -> dict[tuple[str, str, str], Kamerstuk]:
+def kamerstukken_for(
+    keys: set[tuple[str, str, str]], years: dict | None = None
+) -> dict[tuple[str, str, str], Kamerstuk]:
     """(dossier number, toevoeging or "", ondernummer) -> Kamerstuk, creating what is missing.
 
     `years` gives a vergaderjaar for a new kamerstuk; existing ones keep theirs.
@@ -26,7 +28,8 @@ def kamerstukken_for(keys: set[tuple[str, str, str]], years: dict | None = None)
         ignore_conflicts=True,
     )
     return {
-        (k.dossier.number, k.dossier.toevoeging, k.number): k for k in Kamerstuk.objects.filter(wanted).select_related("dossier")
+        (k.dossier.number, k.dossier.toevoeging, k.number): k
+        for k in Kamerstuk.objects.filter(wanted).select_related("dossier")
     }
 
 

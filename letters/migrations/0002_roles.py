@@ -5,7 +5,15 @@ from django.db import migrations
 
 # Frozen here on purpose: later migrations add permissions of their own.
 POLICY_STAFF, CLERKS, ADMINS = "Beleidsmedewerkers", "Griffie", "Beheerders"
-READ = ["letters.view_letter", "letters.view_letterversion", "letters.view_section", "letters.view_footnote"]
+READ = [
+    "letters.view_letter",
+    "letters.view_letterversion",
+    "letters.view_section",
+    "letters.view_footnote",
+    "letters.view_reference",
+    "tkdossiers.view_dossier",
+    "tkdossiers.view_kamerstuk",
+]
 ROLE_PERMISSIONS = {
     POLICY_STAFF: READ,
     CLERKS: [*READ, "letters.upload_letter", "letters.view_failed_imports", "letters.view_failedimport"],
@@ -38,6 +46,7 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("letters", "0001_initial"),
+        ("tkdossiers", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

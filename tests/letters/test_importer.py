@@ -5,10 +5,10 @@ from django.test import override_settings
 
 from letters.importer import Outcome, import_letter
 from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section, Source
-from tkdossiers.models import Dossier, Kamerstuk
 from tests.conftest import SAMPLES, SEED
 from tests.docx_builder import build_docx, para, run, text_para, with_replaced_text
 from tests.letters.bad_files import BAD_FILES, BAD_IDS
+from tkdossiers.models import Dossier, Kamerstuk
 
 pytestmark = pytest.mark.django_db
 
