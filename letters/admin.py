@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from letters.models import FailedImport, Footnote, Letter, LetterVersion, Section
+from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section
 
 
 class VersionInline(admin.TabularInline):
@@ -17,7 +17,8 @@ class LetterAdmin(admin.ModelAdmin):
     list_display = ["title", "date", "document_number", "kenmerk", "sender"]
     list_filter = ["date"]
     search_fields = ["title", "document_number", "kenmerk"]
-    readonly_fields = ["identity", "current_version", "created_at", "updated_at"]
+    readonly_fields = ["identity", "current_version", "vergaderjaar", "created_at", "updated_at"]
+    autocomplete_fields = ["dossier", "kamerstuk"]
     inlines = [VersionInline]
 
 
@@ -54,3 +55,22 @@ class FailedImportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Reference)
+class ReferenceAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "kamerstuk", "location", "version"]
+    list_filter = ["kind", "location"]
+    list_select_related = ["kamerstuk__dossier", "version__letter"]
+    search_fields = ["text"]
+    readonly_fields = [
+        "version",
+        "section",
+        "footnote",
+        "kamerstuk",
+        "kind",
+        "location",
+        "position",
+        "text",
+        "vergaderjaar",
+    ]
