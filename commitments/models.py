@@ -1,0 +1,154 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class MotionQuerySet(models.QuerySet):
+    def awaiting_review(self):
+        """Declared done by the government in a letter, not yet confirmed or rejected by a clerk."""
+        return self.filter(status=Motion.Status.OPEN, declared_in__isnull=False, declaration_reviewed=False)
+
+
+class Motion(models.Model):
+    """A motion of the Kamer: its kamerstuk when a footnote names it, else known by its members."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        DONE = "done", "afgedaan"
+
+    kamerstuk = models.OneToOneField(
+        "tkdossiers.Kamerstuk", null=True, blank=True, on_delete=models.PROTECT, related_name="motion"
+    )
+    members = models.JSONField("indieners", default=list)
+    members_key = models.CharField(max_length=300, db_index=True)  # normalised, for matching mentions
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    # The latest letter in which the government declared it done, and whether a clerk
+    # has decided on that declaration (a new version of the same letter does not reset it).
+    declared_in = models.ForeignKey(
+        "letters.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="declared_motions"
+    )
+    declaration_reviewed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MotionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "motie"
+        verbose_name_plural = "moties"
+        ordering = ["-updated_at", "-id"]
+        permissions = [("settle_motion", "Moties afdoen, afwijzen en heropenen")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["members_key"], condition=models.Q(kamerstuk__isnull=True), name="unique_unlinked_motion"
+            )
+        ]
+
+    def __str__(self):
+        names = " en ".join(self.members) or "onbekend"
+        return f"Motie {names}" + (f" ({self.kamerstuk})" if self.kamerstuk_id else "")
+
+    def get_absolute_url(self):
+        return reverse("motion_detail", args=[self.pk])
+
+    @property
+    def awaiting_review(self) -> bool:
+        return self.status == self.Status.OPEN and self.declared_in_id is not None and not self.declaration_reviewed
+
+
+class MotionMention(models.Model):
+    """A passage of a letter version that mentions a motion, and whether it declares it done."""
+
+    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="mentions")
+    section = models.ForeignKey("letters.Section", on_delete=models.CASCADE, related_name="motion_mentions")
+    version = models.ForeignKey("letters.LetterVersion", on_delete=models.CASCADE, related_name="motion_mentions")
+    position = models.PositiveIntegerField()
+    text = models.TextField()  # "de motie van het lid Michon-Derkzen"
+    sentence = models.TextField()
+    declares_done = models.BooleanField("verklaart afgedaan", default=False)
+
+    class Meta:
+        verbose_name = "vermelding"
+        verbose_name_plural = "vermeldingen"
+        ordering = ["version", "position"]
+        constraints = [models.UniqueConstraint(fields=["version", "position"], name="unique_mention_position")]
+
+    def __str__(self):
+        return self.text
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.filter(status=Commitment.Status.OPEN, due__lt=today or timezone.localdate())
+
+
+class Commitment(models.Model):
+    """A promise of the government: new in a letter, or an earlier one the letter fulfils."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", "nieuw"
+        PRIOR = "prior", "eerder gedaan"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        FULFILLED = "fulfilled", "nagekomen"
+        LAPSED = "lapsed", "vervallen"
+
+    # One commitment per letter and wording, so clerks' decisions survive new versions.
+    key = models.CharField(max_length=64, unique=True)
+    letter = models.ForeignKey("letters.Letter", on_delete=models.CASCADE, related_name="commitments")
+    made_in = models.ForeignKey(
+        "letters.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments_made"
+    )
+    fulfilled_by = models.ManyToManyField("letters.Section", blank=True, related_name="commitments_fulfilled")
+    text = models.TextField("tekst")
+    kind = models.CharField("soort", max_length=10, choices=Kind.choices)
+    due = models.DateField("uiterlijk", null=True, blank=True, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "toezegging"
+        verbose_name_plural = "toezeggingen"
+        ordering = ["due", "-id"]
+        permissions = [("settle_commitment", "Toezeggingen bijwerken")]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.OPEN and self.due is not None and self.due < timezone.localdate()
+
+
+class StatusChange(models.Model):
+    """The audit trail: who changed which status, when, from what to what, why, on which passage."""
+
+    motion = models.ForeignKey(Motion, null=True, blank=True, on_delete=models.CASCADE, related_name="history")
+    commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.CASCADE, related_name="history")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("tijdstip", auto_now_add=True)
+    action = models.CharField("handeling", max_length=20)
+    from_status = models.CharField("van", max_length=10)
+    to_status = models.CharField("naar", max_length=10)
+    note = models.TextField("toelichting", blank=True)
+    evidence = models.ForeignKey("letters.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(motion__isnull=False, commitment__isnull=True)
+                | models.Q(motion__isnull=True, commitment__isnull=False),
+                name="status_change_has_one_subject",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action}: {self.from_status} → {self.to_status}"

@@ -1,4 +1,10 @@
-"""The analyse_letter contract: one .docx in, one JSON-ready dict out (pure Python)."""
+"""The analyse_letter contract: one .docx in, one JSON-ready dict out; writes nothing.
+
+The analysers in settings.LETTER_ANALYSERS add their keys (motions, commitments).
+"""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 from letters.reader import read
 from letters.references import occurrences
@@ -10,7 +16,7 @@ def analyse(content: bytes, filename: str = "") -> dict:
     sections = split(parsed.blocks)
     meta = parsed.metadata
     found = occurrences(sections, parsed.footnotes)
-    return {
+    result = {
         "document": {
             "title": meta.title,
             "date": meta.date.isoformat() if meta.date else None,
@@ -28,6 +34,9 @@ def analyse(content: bytes, filename: str = "") -> dict:
         "motions": [],
         "commitments": [],
     }
+    for path in settings.LETTER_ANALYSERS:
+        result.update(import_string(path).describe(parsed=parsed, sections=sections))
+    return result
 
 
 def _reference(citation, location) -> dict:

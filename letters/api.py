@@ -13,20 +13,24 @@ from letters.serializers import footnote_row, letter_row, reference_row, section
 API_PAGE_SIZE = 50
 
 
-@api_reader_required
-def letters(request):
-    letter_filter = LetterFilter(request.GET, queryset=Letter.objects.with_current())
-    if not letter_filter.is_valid():
-        return JsonResponse({"errors": letter_filter.errors}, status=400)
-    page = Paginator(letter_filter.qs, API_PAGE_SIZE).get_page(request.GET.get("page"))
+def paginated(request, list_filter, row) -> JsonResponse:
+    """A filtered list as {count, next, previous, results}; a bad filter value is a 400."""
+    if not list_filter.is_valid():
+        return JsonResponse({"errors": list_filter.errors}, status=400)
+    page = Paginator(list_filter.qs, API_PAGE_SIZE).get_page(request.GET.get("page"))
     return JsonResponse(
         {
             "count": page.paginator.count,
             "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
             "previous": _page_url(request, page.previous_page_number()) if page.has_previous() else None,
-            "results": [letter_row(letter, request.build_absolute_uri) for letter in page],
+            "results": [row(item, request.build_absolute_uri) for item in page],
         }
     )
+
+
+@api_reader_required
+def letters(request):
+    return paginated(request, LetterFilter(request.GET, queryset=Letter.objects.with_current()), letter_row)
 
 
 def _page_url(request, number):

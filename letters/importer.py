@@ -148,7 +148,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     letter.current_version = version
     letter.save()
     for path in settings.LETTER_ANALYSERS:
-        import_string(path)(version=version, parsed=parsed, sections=section_rows)
+        import_string(path).store(version=version, parsed=parsed, sections=sections, section_rows=section_rows)
     return ImportResult(Outcome.IMPORTED if created else Outcome.NEW_VERSION, filename, letter, version)
 
 

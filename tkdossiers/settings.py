@@ -153,9 +153,10 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
-# Analysers the importer runs inside its transaction, in order (dotted paths, like
-# MIDDLEWARE). Each is called as analyser(version=..., parsed=..., sections=...).
-LETTER_ANALYSERS = env_list("LETTER_ANALYSERS", [])
+# Analysers of a letter, in order (dotted paths, like MIDDLEWARE). Each has
+# describe(parsed=, sections=) -> dict for analyse_letter, and
+# store(version=, parsed=, sections=, section_rows=), run inside the import's transaction.
+LETTER_ANALYSERS = env_list("LETTER_ANALYSERS", ["commitments.analysis.analyser"])
 
 # Celery: without REDIS_URL tasks run eagerly in the web process (the demo).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()

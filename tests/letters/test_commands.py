@@ -51,7 +51,13 @@ def test_analyse_letter_prints_the_contract(gold):
         "year": "2023/24",
         "location": "footnote 1",
     }
-    assert (result["motions"], result["commitments"]) == ([], [])
+    assert result["motions"][1] == {
+        "text": "de motie van het lid Wijen-Nass",
+        "members": ["Wijen-Nass"],
+        "kamerstuk": "29628-1272",
+        "declares_done": True,
+    }
+    assert (len(result["motions"]), len(result["commitments"])) == (7, 5)
 
 
 @pytest.mark.django_db

@@ -99,8 +99,15 @@ def test_failed_import_records_only_the_failure(name, make, reason):
     assert (failure.filename, failure.reason, failure.source) == (name, reason, Source.UPLOAD)
 
 
-def exploding_analyser(*, version, parsed, sections):
-    raise RuntimeError("analyser crashed half-way")
+class ExplodingAnalyser:
+    def describe(self, *, parsed, sections):
+        return {}
+
+    def store(self, *, version, parsed, sections, section_rows):
+        raise RuntimeError("analyser crashed half-way")
+
+
+exploding_analyser = ExplodingAnalyser()
 
 
 def test_crash_half_way_leaves_earlier_data_intact_and_can_be_run_again():
@@ -130,11 +137,21 @@ def test_analysers_named_in_settings_run_inside_the_import():
     with override_settings(LETTER_ANALYSERS=["tests.letters.test_importer.recording_analyser"]):
         result = import_seed()
 
-    assert RECORDED == [(result.version.pk, 28, 35)]
+    # it runs after the sections are stored, in the same transaction
+    assert RECORDED == [(result.version.pk, 28, 35, 28)]
 
 
-def recording_analyser(*, version, parsed, sections):
-    RECORDED.append((version.pk, len(sections), len(parsed.footnotes)))
+class RecordingAnalyser:
+    def describe(self, *, parsed, sections):
+        return {}
+
+    def store(self, *, version, parsed, sections, section_rows):
+        RECORDED.append(
+            (version.pk, len(section_rows), len(parsed.footnotes), Section.objects.filter(version=version).count())
+        )
+
+
+recording_analyser = RecordingAnalyser()
 
 
 def test_twenty_thousand_paragraphs_import():

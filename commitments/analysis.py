@@ -1,0 +1,134 @@
+"""The letter analyser for motions and commitments (named in settings.LETTER_ANALYSERS).
+
+`describe` gives the analyse_letter JSON; `store` writes inside the importer's
+transaction. Motions and commitments are matched to existing ones so that clerks'
+decisions survive new versions and re-imports.
+"""
+
+import hashlib
+import re
+
+from commitments.extraction import Passage, find_commitments, find_motions
+from commitments.models import Commitment, Motion, MotionMention
+from letters.references import texts_of
+from tkdossiers.citations import find
+from tkdossiers.models import Kamerstuk
+
+
+def passages_of(sections) -> list[Passage]:
+    return [
+        Passage(index, text, tuple((ref.offset, ref.number) for ref in refs))
+        for index, location, text, refs in texts_of(sections)
+        if location == "body"
+    ]
+
+
+def footnote_kamerstukken(footnotes) -> dict[str, str]:
+    """Footnote number -> key of the first kamerstuk it cites ("29517-260")."""
+    keys = {}
+    for footnote in footnotes:
+        citations, _ = find(footnote.text)
+        if citations:
+            keys[footnote.number] = citations[0].key
+    return keys
+
+
+def members_key(members) -> str:
+    return "|".join(sorted(re.sub(r"\s+", " ", m).strip().lower() for m in members))
+
+
+class Analyser:
+    def describe(self, *, parsed, sections) -> dict:
+        passages = passages_of(sections)
+        motions = find_motions(passages, footnote_kamerstukken(parsed.footnotes))
+        commitments = find_commitments(passages, parsed.metadata.date)
+        return {
+            "motions": [
+                {"text": m.text, "members": list(m.members), "kamerstuk": m.kamerstuk, "declares_done": m.declares_done}
+                for m in motions
+            ],
+            "commitments": [
+                {"text": c.text, "kind": c.kind, "due": c.due.isoformat() if c.due else None} for c in commitments
+            ],
+        }
+
+    def store(self, *, version, parsed, sections, section_rows):
+        passages = passages_of(sections)
+        mentions = find_motions(passages, footnote_kamerstukken(parsed.footnotes))
+        _store_mentions(version, mentions, section_rows)
+        _store_commitments(version, find_commitments(passages, parsed.metadata.date), section_rows)
+
+
+analyser = Analyser()
+
+
+def _store_mentions(version, mentions, section_rows):
+    kamerstukken = _kamerstukken({m.kamerstuk for m in mentions if m.kamerstuk})
+    rows = []
+    for position, mention in enumerate(mentions):
+        motion = _motion_for(mention, kamerstukken.get(mention.kamerstuk))
+        if mention.declares_done and motion.declared_in_id != version.letter_id:
+            motion.declared_in_id = version.letter_id
+            motion.declaration_reviewed = False
+            motion.save(update_fields=["declared_in", "declaration_reviewed", "updated_at"])
+        rows.append(
+            MotionMention(
+                motion=motion,
+                section=section_rows[mention.section],
+                version=version,
+                position=position,
+                text=mention.text,
+                sentence=mention.sentence,
+                declares_done=mention.declares_done,
+            )
+        )
+    MotionMention.objects.bulk_create(rows)
+
+
+def _kamerstukken(keys) -> dict[str, Kamerstuk]:
+    """The kamerstukken the importer already stored for this letter's citations, by key."""
+    found = {}
+    for key in keys:
+        dossier_key, _, number = key.rpartition("-")
+        number_part, _, toevoeging = dossier_key.partition("-")
+        candidates = Kamerstuk.objects.filter(dossier__number=number_part, number=number).select_related("dossier")
+        exact = [k for k in candidates if k.dossier.toevoeging == toevoeging]
+        # "36725, nr. 16" in a footnote may be stored as 36725-VI-16 (see letters.references)
+        matches = exact or (list(candidates) if not toevoeging else [])
+        if len(matches) == 1:
+            found[key] = matches[0]
+    return found
+
+
+def _motion_for(mention, kamerstuk) -> Motion:
+    key = members_key(mention.members)
+    if kamerstuk is not None:
+        motion, _ = Motion.objects.get_or_create(
+            kamerstuk=kamerstuk, defaults={"members": list(mention.members), "members_key": key}
+        )
+        return motion
+    motion, _ = Motion.objects.get_or_create(
+        kamerstuk=None, members_key=key, defaults={"members": list(mention.members)}
+    )
+    return motion
+
+
+def _store_commitments(version, commitments, section_rows):
+    for commitment in commitments:
+        key = hashlib.sha256(f"{version.letter_id}:{_normalised(commitment.text)}".encode()).hexdigest()
+        section = section_rows[commitment.section]
+        Commitment.objects.update_or_create(
+            key=key,
+            defaults={"made_in": section, "due": commitment.due, "kind": commitment.kind, "text": commitment.text},
+            create_defaults={
+                "letter_id": version.letter_id,
+                "made_in": section,
+                "text": commitment.text,
+                "kind": commitment.kind,
+                "due": commitment.due,
+            },
+        )
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()

@@ -1,0 +1,104 @@
+"""Clerks' decisions on motions and commitments; each writes its own audit row."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from commitments.models import Commitment, Motion, StatusChange
+
+
+def _audit(*, user, action, from_status, to_status, note, evidence=None, **subject):
+    change = StatusChange(
+        user=user, action=action, from_status=from_status, to_status=to_status, note=note, evidence=evidence, **subject
+    )
+    change.full_clean()
+    change.save()
+    return change
+
+
+def declaring_passage(motion: Motion):
+    """The passage of the newest declaration in the letter that declared the motion done."""
+    mention = (
+        motion.mentions.filter(declares_done=True, version__is_current=True, version__letter=motion.declared_in_id)
+        .select_related("section")
+        .last()
+    )
+    return mention.section if mention else None
+
+
+@transaction.atomic
+def motion_confirm_done(*, motion: Motion, user, note: str = "") -> Motion:
+    motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    if motion.status == Motion.Status.DONE:
+        raise ValidationError("Deze motie is al afgedaan.")
+    previous = motion.status
+    motion.status = Motion.Status.DONE
+    motion.declaration_reviewed = True
+    motion.save(update_fields=["status", "declaration_reviewed", "updated_at"])
+    _audit(
+        motion=motion,
+        user=user,
+        action="afgedaan",
+        from_status=previous,
+        to_status=motion.status,
+        note=note,
+        evidence=declaring_passage(motion),
+    )
+    return motion
+
+
+@transaction.atomic
+def motion_reject_declaration(*, motion: Motion, user, note: str) -> Motion:
+    motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    if not motion.awaiting_review:
+        raise ValidationError("Er ligt geen verklaring van de regering voor om af te wijzen.")
+    if not note.strip():
+        raise ValidationError("Geef bij een afwijzing een toelichting.")
+    motion.declaration_reviewed = True
+    motion.save(update_fields=["declaration_reviewed", "updated_at"])
+    _audit(
+        motion=motion,
+        user=user,
+        action="verklaring afgewezen",
+        from_status=motion.status,
+        to_status=motion.status,
+        note=note,
+        evidence=declaring_passage(motion),
+    )
+    return motion
+
+
+@transaction.atomic
+def motion_reopen(*, motion: Motion, user, note: str) -> Motion:
+    motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    if motion.status != Motion.Status.DONE:
+        raise ValidationError("Alleen een afgedane motie kan worden heropend.")
+    motion.status = Motion.Status.OPEN
+    motion.save(update_fields=["status", "updated_at"])
+    _audit(
+        motion=motion, user=user, action="heropend", from_status=Motion.Status.DONE, to_status=motion.status, note=note
+    )
+    return motion
+
+
+@transaction.atomic
+def commitment_set_status(*, commitment: Commitment, user, status: str, note: str = "", evidence=None) -> Commitment:
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if status not in Commitment.Status.values:
+        raise ValidationError(f"Onbekende status: {status}")
+    if status == commitment.status:
+        raise ValidationError("De toezegging heeft deze status al.")
+    previous = commitment.status
+    commitment.status = status
+    commitment.save(update_fields=["status", "updated_at"])
+    if evidence is not None and status == Commitment.Status.FULFILLED:
+        commitment.fulfilled_by.add(evidence)
+    _audit(
+        commitment=commitment,
+        user=user,
+        action="status",
+        from_status=previous,
+        to_status=status,
+        note=note,
+        evidence=evidence,
+    )
+    return commitment

@@ -1,0 +1,173 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from commitments import services
+from commitments.filters import CommitmentFilter, MotionFilter
+from commitments.forms import CommitmentStatusForm, DecisionForm
+from commitments.models import Commitment, Motion, MotionMention
+from commitments.serializers import COMMITMENT_COLUMNS, MOTION_COLUMNS, commitment_row, motion_row
+from letters.access import api_reader_required, reader_required
+from letters.api import paginated
+from letters.exports import export_response
+
+PAGE_SIZE = 25
+MOTION_ACTIONS = {
+    "afdoen": services.motion_confirm_done,
+    "afwijzen": services.motion_reject_declaration,
+    "heropenen": services.motion_reopen,
+}
+
+
+def motions_with_declarations():
+    declarations = MotionMention.objects.filter(declares_done=True, version__is_current=True).select_related(
+        "section", "version__letter"
+    )
+    return Motion.objects.select_related("kamerstuk__dossier", "declared_in").prefetch_related(
+        Prefetch("mentions", queryset=declarations, to_attr="declarations")
+    )
+
+
+def with_declaration(motion):
+    """The passage of the letter that declared the motion done, for the clerk to read beside it."""
+    motion.declaration = next(
+        (m for m in reversed(motion.declarations) if m.version.letter_id == motion.declared_in_id), None
+    )
+    return motion
+
+
+def commitments_listed():
+    return Commitment.objects.select_related("letter", "made_in")
+
+
+@reader_required
+def motion_queue(request):
+    motions = [with_declaration(m) for m in motions_with_declarations().awaiting_review().order_by("updated_at")]
+    return render(request, "commitments/motion_queue.html", {"motions": motions})
+
+
+@reader_required
+def motion_list(request):
+    motion_filter = MotionFilter(request.GET, queryset=motions_with_declarations())
+    return _list(request, motion_filter, "commitments/motion_list.html", with_declaration)
+
+
+@reader_required
+def commitment_list(request):
+    commitment_filter = CommitmentFilter(request.GET, queryset=commitments_listed())
+    return _list(request, commitment_filter, "commitments/commitment_list.html")
+
+
+def _list(request, list_filter, template, decorate=None):
+    rows = list_filter.qs if list_filter.is_valid() else list_filter.queryset.none()
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    if decorate:
+        page.object_list = [decorate(item) for item in page.object_list]
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, template, {"filter": list_filter, "page": page, "query": query.urlencode()})
+
+
+@reader_required
+def motion_detail(request, pk):
+    motion = with_declaration(get_object_or_404(motions_with_declarations(), pk=pk))
+    mentions = motion.mentions.filter(version__is_current=True).select_related("section", "version__letter")
+    history = motion.history.select_related("user", "evidence__version__letter")
+    return render(
+        request,
+        "commitments/motion_detail.html",
+        {"motion": motion, "mentions": mentions.order_by("-version__letter__date", "position"), "history": history},
+    )
+
+
+@login_required
+@permission_required("commitments.settle_motion", raise_exception=True)
+@require_POST
+def motion_action(request, pk, action):
+    motion = get_object_or_404(Motion, pk=pk)
+    form = DecisionForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            MOTION_ACTIONS[action](motion=motion, user=request.user, note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    else:
+        error = "De toelichting is te lang."
+    if request.headers.get("HX-Request"):
+        motion = with_declaration(get_object_or_404(motions_with_declarations(), pk=pk))
+        return render(request, "commitments/includes/motion_card.html", {"motion": motion, "error": error})
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, "De status van de motie is bijgewerkt.")
+    return _back(request, motion.get_absolute_url())
+
+
+@login_required
+@permission_required("commitments.settle_commitment", raise_exception=True)
+@require_POST
+def commitment_action(request, pk):
+    commitment = get_object_or_404(Commitment, pk=pk)
+    form = CommitmentStatusForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            services.commitment_set_status(
+                commitment=commitment,
+                user=request.user,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+                evidence=commitment.made_in,
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    else:
+        error = "Kies een geldige status."
+    if request.headers.get("HX-Request"):
+        commitment = get_object_or_404(commitments_listed(), pk=pk)
+        return render(request, "commitments/includes/commitment_card.html", {"commitment": commitment, "error": error})
+    if error:
+        messages.error(request, error)
+    return _back(request, reverse("commitment_list"))
+
+
+def _back(request, fallback):
+    target = request.POST.get("next") or fallback
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = fallback
+    return redirect(target)
+
+
+@reader_required
+def export(request, kind, fmt):
+    if kind == "motions":
+        list_filter = MotionFilter(
+            request.GET, queryset=Motion.objects.select_related("kamerstuk__dossier", "declared_in")
+        )
+        row, columns, name = motion_row, MOTION_COLUMNS, "moties"
+    else:
+        list_filter = CommitmentFilter(request.GET, queryset=commitments_listed())
+        row, columns, name = commitment_row, COMMITMENT_COLUMNS, "toezeggingen"
+    rows_qs = list_filter.qs if list_filter.is_valid() else list_filter.queryset.none()
+    rows = (row(item, request.build_absolute_uri) for item in rows_qs.iterator(chunk_size=2000))
+    return export_response(rows, columns, fmt, name)
+
+
+@api_reader_required
+def api_motions(request):
+    queryset = Motion.objects.select_related("kamerstuk__dossier", "declared_in")
+    return paginated(request, MotionFilter(request.GET, queryset=queryset), motion_row)
+
+
+@api_reader_required
+def api_commitments(request):
+    return paginated(request, CommitmentFilter(request.GET, queryset=commitments_listed()), commitment_row)
