@@ -156,11 +156,11 @@ def take_signature(blocks):
         if hasattr(block, "rows"):
             signature = _signature_in(_block_lines(block))
             drop = {index}
+        elif not SIGNATURE.match(block.text.strip()):
+            continue
         else:
             following = blocks[index + 1 : index + 4]
             signature = _signature_in([block.text, *(b.text for b in following if not hasattr(b, "rows"))])
-            if signature and not SIGNATURE.match(block.text.strip()):
-                signature = None
             drop = (
                 {index} | {index + 1 + i for i, b in enumerate(following) if getattr(b, "text", None) == signature[1]}
                 if signature
