@@ -1,0 +1,5 @@
+"""Tweede Kamer open data: a client for the SyncFeed (Atom) and its resources.
+
+Pure Python, no Django models: `feed` parses pages, `client` fetches them, `fields` holds every
+name the API uses so that a renamed field is a one-line change.
+"""
