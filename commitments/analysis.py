@@ -52,6 +52,20 @@ class Analyser:
             ],
         }
 
+    def version_items(self) -> dict:
+        """For comparing versions: what each version says about motions and commitments."""
+
+        def motions(version):
+            return {
+                f"{m.text}{' (afgedaan verklaard)' if m.declares_done else ''}" for m in version.motion_mentions.all()
+            }
+
+        def commitments(version):
+            passages = [Passage(s.position, s.text) for s in version.sections.order_by("position")]
+            return {c.text for c in find_commitments(passages, version.date)}
+
+        return {"Moties": motions, "Toezeggingen": commitments}
+
     def store(self, *, version, parsed, sections, section_rows):
         passages = passages_of(sections)
         mentions = find_motions(passages, footnote_kamerstukken(parsed.footnotes))

@@ -9,6 +9,8 @@ from django.utils.module_loading import import_string
 from letters.reader import read
 from letters.references import occurrences
 from letters.sections import split
+from letters.topic_defaults import STARTING_TOPICS
+from letters.topics import Matcher, Rule, SectionText, TopicRules
 
 
 def analyse(content: bytes, filename: str = "") -> dict:
@@ -23,7 +25,10 @@ def analyse(content: bytes, filename: str = "") -> dict:
             "document_number": meta.document_number,
             "sender": meta.sender_display or None,
         },
-        "sections": [{"heading": s.heading, "level": s.level} for s in sections],
+        "sections": [
+            {"heading": s.heading, "level": s.level, "topics": sorted(slugs)}
+            for s, (slugs, _) in zip(sections, topic_matcher().tag(section_texts(sections)), strict=True)
+        ],
         "footnotes": [{"number": f.number, "text": f.text} for f in parsed.footnotes],
         "references": [_reference(o.citation, o.location) for o in found if o.is_kamerstuk],
         "other_references": [
@@ -48,3 +53,20 @@ def _reference(citation, location) -> dict:
         "year": citation.year,
         "location": location,
     }
+
+
+def section_texts(sections) -> list[SectionText]:
+    return [SectionText(s.heading, "\n".join(block.text for block in s.blocks), s.parent) for s in sections]
+
+
+def topic_matcher() -> Matcher:
+    """The topic rules as clerks edited them; the starting set when there is no database to read."""
+    from django.db import DatabaseError
+
+    from letters.tagging import matcher_from_db
+
+    try:
+        return matcher_from_db()[0]
+    except DatabaseError:
+        topics = [TopicRules(t["slug"], tuple(Rule(term, w) for term, w in t["rules"])) for t in STARTING_TOPICS]
+        return Matcher(topics)

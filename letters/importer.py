@@ -18,6 +18,7 @@ from letters.models import FailedImport, Footnote, Letter, LetterVersion, Refere
 from letters.reader import ParsedDocument, ReadError, Table, read
 from letters.references import first_citing_section, occurrences, resolve_toevoegingen
 from letters.sections import SectionData, split
+from letters.tagging import index_for_search, tag_version
 from tkdossiers.citations import vergaderjaar_for
 from tkdossiers.services import kamerstukken_for
 
@@ -138,6 +139,8 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     section_rows = _store_sections(version, sections)
     footnote_rows = _store_footnotes(version, parsed, sections, section_rows)
     _store_references(version, parsed, sections, section_rows, footnote_rows)
+    index_for_search(version)
+    tag_version(version)
     letter.document_number = meta.document_number or ""
     letter.kenmerk = meta.kenmerk
     letter.title = meta.title
@@ -164,6 +167,7 @@ def _store_sections(version, sections: list[SectionData]) -> list[Section]:
             heading_refs=[[ref.offset, ref.number] for ref in data.heading_refs],
             blocks=[block_data(block) for block in data.blocks],
             text="\n".join(block.text for block in data.blocks),
+            path=" › ".join(heading_path(sections, data.parent)),
         )
         for index, data in enumerate(sections)
     ]
@@ -172,6 +176,14 @@ def _store_sections(version, sections: list[SectionData]) -> list[Section]:
         row.parent = rows[data.parent] if data.parent is not None else None
     Section.objects.bulk_update([row for row in rows if row.parent is not None], ["parent"], batch_size=500)
     return rows
+
+
+def heading_path(sections, parent) -> list[str]:
+    path = []
+    while parent is not None:
+        path.insert(0, sections[parent].heading)
+        parent = sections[parent].parent
+    return path
 
 
 def block_data(block) -> dict:

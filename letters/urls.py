@@ -1,19 +1,27 @@
 from django.urls import path, re_path
 
-from letters import api, dossier_views, views
+from letters import api, dossier_views, topic_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("zoeken/", views.search, name="search"),
     path("brieven/", views.letter_list, name="letter_list"),
     re_path(r"^brieven\.(?P<fmt>csv|json)$", views.export, {"kind": "letters"}, name="letter_export"),
     path("passages/", views.section_list, name="section_list"),
     re_path(r"^passages\.(?P<fmt>csv|json)$", views.export, {"kind": "sections"}, name="section_export"),
+    path("passages/<int:pk>/onderwerpen/", topic_views.section_topics, name="section_topics"),
     path("verwijzingen/", views.reference_list, name="reference_list"),
     re_path(r"^verwijzingen\.(?P<fmt>csv|json)$", views.export, {"kind": "references"}, name="reference_export"),
     path("brieven/uploaden/", views.upload, name="letter_upload"),
     path("brieven/<int:pk>/", views.letter_detail, name="letter_detail"),
     path("brieven/<int:pk>/versies/<int:number>/", views.letter_detail, name="letter_version"),
     path("brieven/<int:pk>/versies/<int:number>/bestand/", views.version_download, name="version_download"),
+    path("brieven/<int:pk>/versies/<int:old>/vergelijk/<int:new>/", views.version_compare, name="version_compare"),
+    path("onderwerpen/", topic_views.topic_index, name="topic_index"),
+    path("onderwerpen/hertaggen/<int:pk>/", topic_views.retag_job, name="retag_job"),
+    path("onderwerpen/<slug:slug>/", topic_views.topic_detail, name="topic_detail"),
+    path("onderwerpen/<slug:slug>/volgen/", topic_views.topic_follow, name="topic_follow"),
+    path("onderwerpen/<slug:slug>/regels/", topic_views.topic_rules, name="topic_rules"),
     path("dossiers/<str:key>/", dossier_views.dossier_detail, name="dossier_detail"),
     path("kamerstukken/<str:key>/", dossier_views.kamerstuk_detail, name="kamerstuk_detail"),
     path("importfouten/", views.failed_imports, name="failed_imports"),

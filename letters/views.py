@@ -1,17 +1,31 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods
 
 from letters.access import reader_required
+from letters.diff import compare, set_changes
 from letters.exports import export_response
 from letters.filters import FailedImportFilter, LetterFilter, ReferenceFilter, SectionFilter
 from letters.forms import UploadForm
 from letters.importer import Outcome, import_letter
-from letters.models import FailedImport, Letter, LetterVersion, Reference, Section, Source
+from letters.models import (
+    SHOWN_SOURCES,
+    FailedImport,
+    Letter,
+    LetterVersion,
+    Reference,
+    Section,
+    Source,
+    Topic,
+    TopicTag,
+)
+from letters.search import postgres, search_footnotes, search_sections
 from letters.serializers import (
     LETTER_COLUMNS,
     REFERENCE_COLUMNS,
@@ -20,6 +34,7 @@ from letters.serializers import (
     reference_row,
     section_row,
 )
+from letters.topic_views import followed_topics, topics_with_counts
 
 PAGE_SIZE = 25
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -27,8 +42,17 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 @reader_required
 def home(request):
-    letters = Letter.objects.with_current()[:10]
-    return render(request, "letters/home.html", {"letters": letters, "letter_count": Letter.objects.count()})
+    letters = Letter.objects.with_current()[:8]
+    return render(
+        request,
+        "letters/home.html",
+        {
+            "letters": letters,
+            "letter_count": Letter.objects.count(),
+            "follows": followed_topics(request.user),
+            "topics": topics_with_counts(),
+        },
+    )
 
 
 LISTS = {
@@ -97,6 +121,9 @@ def letter_detail(request, pk, number=None):
     footnotes = list(version.footnotes.all())
     references = list(version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier"))
     attach_references(sections, footnotes, references)
+    attach_topics(
+        sections, TopicTag.objects.filter(section__version=version, source__in=SHOWN_SOURCES).select_related("topic")
+    )
     return render(
         request,
         "letters/letter_detail.html",
@@ -108,6 +135,7 @@ def letter_detail(request, pk, number=None):
             "sections": attach_footnotes(sections, footnotes),
             "toc": section_tree([s for s in sections if s.heading]),
             "uncited_footnotes": [f for f in footnotes if f.section_id is None],
+            "all_topics": list(Topic.objects.all()) if request.user.has_perm("letters.tag_section") else [],
         },
     )
 
@@ -133,6 +161,15 @@ def attach_references(sections, footnotes, references):
         footnote.cited_kamerstukken = by_footnote.get(footnote.pk, [])
     for section in sections:
         section.cited_kamerstukken = by_section.get(section.pk, [])
+
+
+def attach_topics(sections, tags):
+    by_section = {}
+    for tag in tags:
+        by_section.setdefault(tag.section_id, []).append(tag.topic)
+    for section in sections:
+        section.shown_topics = by_section.get(section.pk, [])
+        section.shown_topic_ids = {topic.pk for topic in section.shown_topics}
 
 
 def section_tree(sections):
@@ -192,3 +229,73 @@ def version_download(request, pk, number):
     response = HttpResponse(bytes(version.content), content_type=DOCX_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, version.filename)
     return response
+
+
+@reader_required
+def search(request):
+    terms = request.GET.get("q", "").strip()
+    section_filter = SectionFilter(request.GET, queryset=Section.objects.current())
+    sections = section_filter.qs if section_filter.is_valid() else Section.objects.none()
+    if terms:
+        page = Paginator(search_sections(sections, terms), PAGE_SIZE).get_page(request.GET.get("pagina"))
+        footnotes = list(search_footnotes(terms))
+    else:
+        page, footnotes = None, []
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "letters/search.html",
+        {
+            "terms": terms,
+            "filter": section_filter,
+            "page": page,
+            "footnotes": footnotes,
+            "query": query.urlencode(),
+            "stemmed": postgres(),
+        },
+    )
+
+
+@reader_required
+def version_compare(request, pk, old, new):
+    letter = get_object_or_404(Letter, pk=pk)
+    versions = {v.number: v for v in letter.versions.defer("content").filter(number__in=[old, new])}
+    if old not in versions or new not in versions:
+        return render(request, "letters/letter_empty.html", {"letter": letter, "number": new}, status=404)
+    before, after = versions[old], versions[new]
+    changes = compare(_texts(before), _texts(after))
+    cited = {label: set_changes(items(before), items(after)) for label, items in _version_items().items()}
+    return render(
+        request,
+        "letters/version_compare.html",
+        {
+            "letter": letter,
+            "before": before,
+            "after": after,
+            "changes": [c for c in changes if c.status != "unchanged"],
+            "unchanged": sum(c.status == "unchanged" for c in changes),
+            "cited": cited,
+            "versions": letter.versions.defer("content").order_by("number"),
+        },
+    )
+
+
+def _texts(version):
+    return list(version.sections.order_by("position").values_list("heading", "text"))
+
+
+def _version_items():
+    """What each version cites, by kind, for "appeared / disappeared": kamerstukken here, and
+    whatever the analysers in LETTER_ANALYSERS add (motions, commitments)."""
+    kinds = {
+        "Kamerstukken": lambda version: {
+            str(r.kamerstuk)
+            for r in version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier")
+        }
+    }
+    for path in settings.LETTER_ANALYSERS:
+        analyser = import_string(path)
+        if hasattr(analyser, "version_items"):
+            kinds.update(analyser.version_items())
+    return kinds

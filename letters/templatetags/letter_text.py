@@ -28,3 +28,11 @@ def marked_text(text, refs):
 
 def _lines(text: str) -> str:
     return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+@register.filter
+def highlighted(snippet: str) -> str:
+    """A search snippet, escaped, with the matched words (between \\x01 and \\x02) in <mark>."""
+    return mark_safe(  # noqa: S308 - the snippet is escaped before the marks are added
+        escape(snippet or "").replace("\x01", "<mark>").replace("\x02", "</mark>")
+    )

@@ -159,6 +159,7 @@ def test_due_dates_relative_to_the_letter(text, due):
     assert parse_due(f"Ik zal uw Kamer {text} informeren.", LETTER_DATE) == due
 
 
+@pytest.mark.django_db  # analyse reads the topic rules
 def test_seed_motions_and_commitments_match_the_careful_reader(gold):
     result = analyse(SEED.read_bytes(), SEED.name)
 

@@ -38,7 +38,9 @@ def test_analyse_letter_prints_the_contract(gold):
         "document_number": gold["document_number"],
         "sender": "Minister van Justitie en Veiligheid (Foort van Oosten)",
     }
-    assert result["sections"][0] == {"heading": "", "level": 1}
+    # the opening summarises the letter; with the starting rules it counts as PTSS and KCR2/LOCC
+    assert result["sections"][0] == {"heading": "", "level": 1, "topics": ["kcr2-locc", "ptss-en-psychosociale-zorg"]}
+    assert result["sections"][9] == {"heading": "C2000", "level": 2, "topics": ["c2000-en-vmx", "meldkamers-en-112"]}
     assert [s["heading"] for s in result["sections"][1:]] == gold["headings"]
     assert len(result["footnotes"]) == 35
     assert result["footnotes"][0] == {"number": "1", "text": "Kamerstukken II, 2023/24, 29 517, nr. 264"}

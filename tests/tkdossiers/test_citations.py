@@ -137,6 +137,7 @@ def test_vergaderjaar_starts_on_prinsjesdag(day, year):
     assert vergaderjaar_for(datetime.date.fromisoformat(day)) == year
 
 
+@pytest.mark.django_db  # analyse reads the topic rules
 def test_seed_references_match_the_careful_reader(gold):
     result = analyse(SEED.read_bytes(), SEED.name)
 
@@ -149,6 +150,7 @@ def test_seed_references_match_the_careful_reader(gold):
     assert found == expected  # precision and recall 1.0: nothing missing, nothing extra
 
 
+@pytest.mark.django_db  # analyse reads the topic rules
 def test_seed_look_alikes_are_found_where_they_stand(gold):
     result = analyse(SEED.read_bytes(), SEED.name)
 
@@ -165,6 +167,7 @@ def test_seed_look_alikes_are_found_where_they_stand(gold):
     ]
 
 
+@pytest.mark.django_db  # analyse reads the topic rules
 @pytest.mark.parametrize(
     ("filename", "expected"),
     [
@@ -185,6 +188,7 @@ def test_seed_look_alikes_are_found_where_they_stand(gold):
         ("jenv_antwoord_eerdmans_me_arnhem.docx", []),
     ],
 )
+@pytest.mark.django_db  # analyse reads the topic rules
 def test_real_letters_references(filename, expected):
     result = analyse((SAMPLES / "letters" / filename).read_bytes(), filename)
 

@@ -1,0 +1,59 @@
+"""What changed between two versions of a letter, section by section (pure Python)."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"\S+\s*")
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    status: str  # added | removed | changed | unchanged
+    heading: str
+    old_heading: str
+    words: tuple[tuple[str, str], ...]  # (op, text): op in equal | insert | delete
+
+
+def _key(heading: str) -> str:
+    return re.sub(r"\W+", " ", heading).strip().lower()
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    a, b = WORD.findall(old), WORD.findall(new)
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("insert", "".join(b[j1:j2])))
+    return tuple(out)
+
+
+def compare(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[SectionChange]:
+    """old/new: (heading, text) per section in order. Sections are paired by heading, in order;
+    a renamed heading with the same position pairs too when its text is mostly the same."""
+    matcher = difflib.SequenceMatcher(a=[_key(h) for h, _ in old], b=[_key(h) for h, _ in new], autojunk=False)
+    changes: list[SectionChange] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            changes += [_pair(old[i], new[j]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            changes += [_pair(old[i], new[j]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
+        else:
+            changes += [SectionChange("removed", old[i][0], old[i][0], (("delete", old[i][1]),)) for i in range(i1, i2)]
+            changes += [SectionChange("added", new[j][0], "", (("insert", new[j][1]),)) for j in range(j1, j2)]
+    return changes
+
+
+def _pair(old, new) -> SectionChange:
+    if old == new:
+        return SectionChange("unchanged", new[0], old[0], (("equal", new[1]),))
+    return SectionChange("changed", new[0], old[0], word_diff(old[1], new[1]))
+
+
+def set_changes(old: set[str], new: set[str]) -> dict[str, list[str]]:
+    return {"appeared": sorted(new - old), "disappeared": sorted(old - new)}
