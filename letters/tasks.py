@@ -22,3 +22,28 @@ def retag_sections(job_id: int) -> None:
         logger.exception("re-tagging failed")
         RetagJob.objects.filter(pk=job_id).update(status=RetagJob.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
         raise
+
+
+@shared_task(acks_late=True)
+def sync_feed() -> dict:
+    """Read the SyncFeed from the stored skiptokens and queue the letters to fetch."""
+    from letters import sync
+
+    report = sync.run(client=sync.default_client())
+    for document_id in report.queued:
+        fetch_document.delay(document_id)
+    return {"pages": report.pages, "entries": report.entries, "queued": len(report.queued)}
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5)
+def fetch_document(self, document_id: int) -> str:
+    from letters import sync
+    from letters.tk.client import TKError
+
+    try:
+        return sync.fetch(document_id, client=sync.default_client())
+    except TKError as exc:
+        if self.request.retries >= self.max_retries:
+            sync.mark_failed(document_id, f"de Tweede Kamer bleef onbereikbaar: {exc.reason}")
+            return "failed"
+        raise self.retry(exc=exc, countdown=min(2**self.request.retries * 30, 1800)) from exc

@@ -24,6 +24,7 @@ from letters.models import (
     Source,
     Topic,
     TopicTag,
+    TypesetPublication,
 )
 from letters.search import postgres, search_footnotes, search_sections
 from letters.serializers import (
@@ -299,3 +300,12 @@ def _version_items():
         if hasattr(analyser, "version_items"):
             kinds.update(analyser.version_items())
     return kinds
+
+
+@reader_required
+def publication_download(request, pk, publication):
+    typeset = get_object_or_404(TypesetPublication, pk=publication, letter_id=pk)
+    response = HttpResponse(bytes(typeset.content), content_type=typeset.content_type)
+    name = f"{typeset.letter.document_number or typeset.tk_document.guid}.pdf"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

@@ -10,6 +10,7 @@ class Dossier(models.Model):
     number = models.CharField("dossiernummer", max_length=10, db_index=True)
     toevoeging = models.CharField(max_length=10, blank=True)
     title = models.TextField("titel", blank=True)
+    tk_id = models.CharField("GUID bij de Tweede Kamer", max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = "kamerstukdossier"

@@ -170,6 +170,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(f"REDIS_URL moet met redis:// beginnen, niet {REDIS_URL!r}")
 
+# The Tweede Kamer open data (SyncFeed). The demo and the tests point this at a fake
+# server (tests/tk/fake_server.py); no machine here reaches the real one.
+TK_BASE_URL = os.environ.get("TK_BASE_URL", "https://gegevensmagazijn.tweedekamer.nl").rstrip("/")
+TK_TIMEOUT = float(env_int("TK_TIMEOUT_SECONDS", 20))
+TK_RETRIES = env_int("TK_RETRIES", 3)
+TK_PAGE_PAUSE = env_int("TK_PAGE_PAUSE_MS", 100) / 1000
+TK_SYNC_MAX_PAGES = env_int("TK_SYNC_MAX_PAGES", 200)
+TK_SYNC_INTERVAL_MINUTES = env_int("TK_SYNC_INTERVAL_MINUTES", 15)
+TK_USER_AGENT = os.environ.get("TK_USER_AGENT", "TKDossiers/0.1 (brieven regering volgen; contact via de beheerder)")
+if not TK_BASE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"TK_BASE_URL moet met http:// of https:// beginnen, niet {TK_BASE_URL!r}")
+CELERY_BEAT_SCHEDULE = {
+    "sync-tweede-kamer": {"task": "letters.tasks.sync_feed", "schedule": TK_SYNC_INTERVAL_MINUTES * 60},
+}
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,58 @@
+"""Follow the Tweede Kamer's SyncFeed from the command line, as the Celery jobs do."""
+
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from letters import sync
+from letters.models import TKDocument
+from letters.tk.client import TKError
+from tkdossiers.citations import parse_dossier
+
+
+class Command(BaseCommand):
+    help = "Lees nieuwe documenten uit de SyncFeed van de Tweede Kamer en haal de brieven op."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="één ronde en dan stoppen")
+        parser.add_argument("--dossier", help="alleen brieven in dit dossier ophalen, bijv. 29517 of 36600-VI")
+        parser.add_argument("--max-pages", type=int, default=None, help="hoogstens zoveel pagina's per categorie")
+
+    def handle(self, *args, **options):
+        only = parse_dossier(options["dossier"]) if options["dossier"] else None
+        if options["dossier"] and only is None:
+            raise CommandError(f"geen dossiernummer: {options['dossier']!r}")
+        only = (only[0], only[1] or "") if only else None
+        client = sync.default_client()
+        while True:
+            self._round(client, only, options["max_pages"])
+            if options["once"]:
+                return
+            time.sleep(settings.TK_SYNC_INTERVAL_MINUTES * 60)
+
+    def _round(self, client, only, max_pages):
+        self.stdout.write(f"synchroniseren met {settings.TK_BASE_URL}")
+        try:
+            report = sync.run(client=client, max_pages=max_pages, only_dossier=only, on_page=self._page)
+        except sync.SyncError as exc:
+            raise CommandError(f"synchronisatie gestopt: {exc}") from exc
+        self.stderr.write("")
+        counts = {}
+        for index, document_id in enumerate(report.queued, 1):
+            self.stderr.write(f"\rophalen {index}/{len(report.queued)}", ending="")
+            try:
+                status = sync.fetch(document_id, client=client)
+            except TKError as exc:
+                status = "failed"
+                sync.mark_failed(document_id, f"de Tweede Kamer bleef onbereikbaar: {exc.reason}")
+            counts[status] = counts.get(status, 0) + 1
+        self.stderr.write("")
+        labels = dict(TKDocument.Status.choices)
+        summary = ", ".join(f"{labels.get(s, s)}: {n}" for s, n in sorted(counts.items())) or "niets op te halen"
+        self.stdout.write(f"{report.pages} pagina's, {report.entries} items gelezen; {summary}")
+        for document in TKDocument.objects.filter(pk__in=report.queued, status=TKDocument.Status.FAILED):
+            self.stdout.write(f"mislukt: {document.document_number or document.guid}: {document.status_reason}")
+
+    def _page(self, category, report):
+        self.stderr.write(f"\r{category}: {report.pages} pagina's, {report.entries} items", ending="")
