@@ -118,11 +118,19 @@ def queue():
     """Send tasks to a real Redis, on a queue of our own, for this test; eager again afterwards."""
     broker = redis.Redis.from_url(REDIS_URL)
     broker.delete(QUEUE)
-    always_eager = celery_app.conf.task_always_eager
+    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url", "task_default_queue")}
     celery_app.conf.update(task_always_eager=False, broker_url=REDIS_URL, task_default_queue=QUEUE)
+    forget_connections()
     yield QUEUE
-    celery_app.conf.task_always_eager = always_eager
+    celery_app.conf.update(saved)
+    forget_connections()
     broker.delete(QUEUE)
+
+
+def forget_connections():
+    """Make the app build its producer pool anew from the current broker_url (pools are cached)."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.fixture
