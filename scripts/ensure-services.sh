@@ -40,6 +40,14 @@ ensure_redis() {
   wait_for 6379 Redis
 }
 
+ensure_chromium() {
+  # The end-to-end tests drive Debian's chromium with Playwright (no browser download).
+  [ -x /usr/bin/chromium ] && return 0
+  echo "ensure-services: installing chromium" >&2
+  apt_install chromium
+}
+
 ensure_postgres
 ensure_redis
-echo "ensure-services: PostgreSQL and Redis are up" >&2
+ensure_chromium
+echo "ensure-services: PostgreSQL, Redis and chromium are ready" >&2

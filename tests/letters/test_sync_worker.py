@@ -26,7 +26,8 @@ from tkdossiers.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the roles and topics from the data migrations survive the flush between tests
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def wait_for(condition, timeout=45.0, message="condition"):
