@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,9 +14,8 @@ from commitments.models import Commitment, Motion, MotionMention
 from commitments.serializers import COMMITMENT_COLUMNS, MOTION_COLUMNS, commitment_row, motion_row
 from letters.access import api_reader_required, reader_required
 from letters.api import paginated
-from letters.exports import export_response
+from letters.listing import export_filtered, page_context
 
-PAGE_SIZE = 25
 MOTION_ACTIONS = {
     "afdoen": services.motion_confirm_done,
     "afwijzen": services.motion_reject_declaration,
@@ -55,23 +53,15 @@ def motion_queue(request):
 @reader_required
 def motion_list(request):
     motion_filter = MotionFilter(request.GET, queryset=motions_with_declarations())
-    return _list(request, motion_filter, "commitments/motion_list.html", with_declaration)
+    return render(
+        request, "commitments/motion_list.html", page_context(request, motion_filter, decorate=with_declaration)
+    )
 
 
 @reader_required
 def commitment_list(request):
     commitment_filter = CommitmentFilter(request.GET, queryset=commitments_listed())
-    return _list(request, commitment_filter, "commitments/commitment_list.html")
-
-
-def _list(request, list_filter, template, decorate=None):
-    rows = list_filter.qs if list_filter.is_valid() else list_filter.queryset.none()
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    if decorate:
-        page.object_list = [decorate(item) for item in page.object_list]
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return render(request, template, {"filter": list_filter, "page": page, "query": query.urlencode()})
+    return render(request, "commitments/commitment_list.html", page_context(request, commitment_filter))
 
 
 @reader_required
@@ -157,9 +147,7 @@ def export(request, kind, fmt):
     else:
         list_filter = CommitmentFilter(request.GET, queryset=commitments_listed())
         row, columns, name = commitment_row, COMMITMENT_COLUMNS, "toezeggingen"
-    rows_qs = list_filter.qs if list_filter.is_valid() else list_filter.queryset.none()
-    rows = (row(item, request.build_absolute_uri) for item in rows_qs.iterator(chunk_size=2000))
-    return export_response(rows, columns, fmt, name)
+    return export_filtered(request, list_filter, row=row, columns=columns, name=name, fmt=fmt)
 
 
 @api_reader_required

@@ -3,7 +3,6 @@
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.forms import inlineformset_factory
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from letters.access import reader_required
 from letters.filters import SectionFilter
+from letters.listing import page_context
 from letters.models import SHOWN_SOURCES, Reference, RetagJob, Section, Topic, TopicFollow, TopicRule, TopicTag
 from letters.tagging import set_section_topics, start_retag
 
@@ -81,16 +81,9 @@ def passages_of(topic):
 @reader_required
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    section_filter = SectionFilter(request.GET, queryset=passages_of(topic))
-    rows = section_filter.qs if section_filter.is_valid() else section_filter.queryset.none()
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    follow = _seen(request.user, topic)
-    query = request.GET.copy()
-    query.pop("pagina", None)
+    context = page_context(request, SectionFilter(request.GET, queryset=passages_of(topic)), page_size=PAGE_SIZE)
     return render(
-        request,
-        "letters/topic_detail.html",
-        {"topic": topic, "filter": section_filter, "page": page, "follow": follow, "query": query.urlencode()},
+        request, "letters/topic_detail.html", context | {"topic": topic, "follow": _seen(request.user, topic)}
     )
 
 

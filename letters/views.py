@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from letters.access import reader_required
 from letters.diff import compare, set_changes
-from letters.exports import export_response
 from letters.filters import FailedImportFilter, LetterFilter, ReferenceFilter, SectionFilter
 from letters.forms import UploadForm
 from letters.importer import Outcome, import_letter
+from letters.listing import PAGE_SIZE, export_filtered, page_context, results
 from letters.models import (
     SHOWN_SOURCES,
     FailedImport,
@@ -37,7 +37,6 @@ from letters.serializers import (
 )
 from letters.topic_views import followed_topics, topics_with_counts
 
-PAGE_SIZE = 25
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -69,11 +68,6 @@ def filtered(request, kind):
     return filter_class(request.GET, queryset=queryset())
 
 
-def results(list_filter):
-    """The filtered rows; none at all when a filter value is invalid (not everything)."""
-    return list_filter.qs if list_filter.is_valid() else list_filter.queryset.none()
-
-
 @reader_required
 def letter_list(request):
     return _list_page(request, "letters", "letters/letter_list.html")
@@ -90,20 +84,13 @@ def reference_list(request):
 
 
 def _list_page(request, kind, template):
-    list_filter = filtered(request, kind)
-    page = Paginator(results(list_filter), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return render(request, template, {"filter": list_filter, "page": page, "query": query.urlencode(), "kind": kind})
+    return render(request, template, page_context(request, filtered(request, kind)) | {"kind": kind})
 
 
 @reader_required
 def export(request, kind, fmt):
     _, _, row, columns = LISTS[kind]
-    rows = (
-        row(item, request.build_absolute_uri) for item in results(filtered(request, kind)).iterator(chunk_size=2000)
-    )
-    return export_response(rows, columns, fmt, EXPORT_NAMES[kind])
+    return export_filtered(request, filtered(request, kind), row=row, columns=columns, name=EXPORT_NAMES[kind], fmt=fmt)
 
 
 @reader_required
@@ -220,8 +207,7 @@ def _upload_message(result) -> str:
 @permission_required("letters.view_failed_imports", raise_exception=True)
 def failed_imports(request):
     failed_filter = FailedImportFilter(request.GET, queryset=FailedImport.objects.select_related("user"))
-    page = Paginator(failed_filter.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "letters/failed_imports.html", {"filter": failed_filter, "page": page})
+    return render(request, "letters/failed_imports.html", page_context(request, failed_filter))
 
 
 @reader_required
@@ -236,7 +222,7 @@ def version_download(request, pk, number):
 def search(request):
     terms = request.GET.get("q", "").strip()
     section_filter = SectionFilter(request.GET, queryset=Section.objects.current())
-    sections = section_filter.qs if section_filter.is_valid() else Section.objects.none()
+    sections = results(section_filter)
     if terms:
         page = Paginator(search_sections(sections, terms), PAGE_SIZE).get_page(request.GET.get("pagina"))
         footnotes = list(search_footnotes(terms))

@@ -49,3 +49,24 @@ def clerk_client(client, clerk):
 def policy_client(client, policy_user):
     client.force_login(policy_user)
     return client
+
+
+REFERENCE_DATA = [
+    ("letters.migrations.0002_roles", "create_roles"),
+    ("letters.migrations.0004_starting_topics", "create_topics"),
+    ("letters.migrations.0004_starting_topics", "grant_topics"),
+    ("letters.migrations.0006_sync_roles", "grant_sync"),
+    ("commitments.migrations.0002_roles", "grant_commitments"),
+]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """The roles and starting topics the data migrations create, again: a transactional test's
+    flush removes them, and a browser or worker test needs them."""
+    import importlib
+
+    from django.apps import apps
+
+    for module, function in REFERENCE_DATA:
+        getattr(importlib.import_module(module), function)(apps, None)

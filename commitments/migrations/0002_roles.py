@@ -1,27 +1,18 @@
 """Clerks settle motions and commitments; every role may read them."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-READ = ["view_motion", "view_motionmention", "view_commitment", "view_statuschange"]
+from tkdossiers.roles import grant
+
+READ = ["commitments.view_motion", "commitments.view_motionmention", "commitments.view_commitment", "commitments.view_statuschange"]
 GRANTS = {
     "Beleidsmedewerkers": READ,
-    "Griffie": [*READ, "settle_motion", "settle_commitment"],
+    "Griffie": [*READ, "commitments.settle_motion", "commitments.settle_commitment"],
 }
 
 
-def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GRANTS.items():
-        for group in Group.objects.filter(name=name):
-            group.permissions.add(*Permission.objects.filter(content_type__app_label="commitments", codename__in=codenames))
-    for group in Group.objects.filter(name="Beheerders"):
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="commitments"))
+def grant_commitments(apps, schema_editor):
+    grant(apps, GRANTS, admin_apps=["commitments"])
 
 
 class Migration(migrations.Migration):
@@ -30,4 +21,4 @@ class Migration(migrations.Migration):
         ("letters", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_commitments, migrations.RunPython.noop)]

@@ -1,7 +1,8 @@
 """The starting topics of this domain, search indexes on PostgreSQL, and topic permissions."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from tkdossiers.roles import grant
 
 # Frozen copy of letters/topic_defaults.py as it was when this migration was written.
 STARTING_TOPICS = [
@@ -127,18 +128,11 @@ STARTING_TOPICS = [
 ]
 
 FOLLOW = ["add_topicfollow", "change_topicfollow", "delete_topicfollow", "view_topicfollow", "view_topic"]
+CLERKS_TOO = ["tag_section", "change_topic", "add_topicrule", "change_topicrule", "delete_topicrule", "view_topicrule",
+              "view_retagjob"]
 GRANTS = {
-    "Beleidsmedewerkers": FOLLOW,
-    "Griffie": [
-        *FOLLOW,
-        "tag_section",
-        "change_topic",
-        "add_topicrule",
-        "change_topicrule",
-        "delete_topicrule",
-        "view_topicrule",
-        "view_retagjob",
-    ],
+    "Beleidsmedewerkers": [f"letters.{name}" for name in FOLLOW],
+    "Griffie": [f"letters.{name}" for name in [*FOLLOW, *CLERKS_TOO]],
 }
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS letters_section_search ON letters_section USING gin (search_vector)",
@@ -157,18 +151,8 @@ def create_topics(apps, schema_editor):
             TopicRule.objects.bulk_create(TopicRule(topic=topic, term=t, weight=w) for t, w in item["rules"])
 
 
-def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GRANTS.items():
-        for group in Group.objects.filter(name=name):
-            group.permissions.add(*Permission.objects.filter(content_type__app_label="letters", codename__in=codenames))
-    for group in Group.objects.filter(name="Beheerders"):
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="letters"))
+def grant_topics(apps, schema_editor):
+    grant(apps, GRANTS, admin_apps=["letters"])
 
 
 def search_indexes(apps, schema_editor):
@@ -182,6 +166,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(create_topics, migrations.RunPython.noop),
-        migrations.RunPython(grant, migrations.RunPython.noop),
+        migrations.RunPython(grant_topics, migrations.RunPython.noop),
         migrations.RunPython(search_indexes, migrations.RunPython.noop),
     ]

@@ -55,7 +55,7 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def letters(django_db_serialized_rollback, transactional_db):
+def letters(reference_data):
     for path in [SAMPLES / "seed" / "verzamelbrief-2025D43420-styles.docx", *REAL_LETTERS]:
         import_letter(content=path.read_bytes(), filename=path.name, source=Source.COMMAND)
 
@@ -67,12 +67,12 @@ def user_in(username, group):
 
 
 @pytest.fixture
-def policy_user(django_db_serialized_rollback, transactional_db):
+def policy_user(reference_data):
     return user_in("beleid", POLICY_STAFF)
 
 
 @pytest.fixture
-def clerk(django_db_serialized_rollback, transactional_db):
+def clerk(reference_data):
     return user_in("griffie", CLERKS)
 
 

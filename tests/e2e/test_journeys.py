@@ -11,8 +11,7 @@ from letters.models import Letter, TopicFollow
 from tests.conftest import SEED
 from tests.e2e.conftest import log_in, shoot
 
-# serialized_rollback: the roles and topics from the data migrations survive the flush between tests
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_policy_staff_follow_a_topic_to_a_kamerstuk(page, letters, policy_user):

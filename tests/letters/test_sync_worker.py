@@ -26,8 +26,7 @@ from tkdossiers.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-# serialized_rollback: the roles and topics from the data migrations survive the flush between tests
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def wait_for(condition, timeout=45.0, message="condition"):
@@ -106,7 +105,7 @@ class Worker:
 
 
 @pytest.fixture
-def tk():
+def tk(reference_data):
     with FakeTK(page_size=5) as fake:
         yield fake
 
