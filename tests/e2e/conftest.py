@@ -87,3 +87,12 @@ def log_in(page, username):
 def shoot(page, name, *, full_page=False):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+
+
+@pytest.fixture(autouse=True)
+def plain_static_names(settings):
+    """The live test server serves static files from the source folders, by their plain names;
+    the hashed names of the production storage exist only after collectstatic."""
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
