@@ -8,6 +8,8 @@ decisions survive new versions and re-imports.
 import hashlib
 import re
 
+from django.db.models import Q
+
 from commitments.extraction import Passage, find_commitments, find_motions
 from commitments.models import Commitment, Motion, MotionMention
 from letters.references import texts_of
@@ -100,15 +102,24 @@ def _store_mentions(version, mentions, section_rows):
 
 
 def _kamerstukken(keys) -> dict[str, Kamerstuk]:
-    """The kamerstukken the importer already stored for this letter's citations, by key."""
-    found = {}
+    """The kamerstukken the importer already stored for this letter's citations, by key.
+
+    "36725, nr. 16" in a footnote may be stored as 36725-VI-16 (see letters.references).
+    """
+    wanted = {}
     for key in keys:
         dossier_key, _, number = key.rpartition("-")
-        number_part, _, toevoeging = dossier_key.partition("-")
-        candidates = Kamerstuk.objects.filter(dossier__number=number_part, number=number).select_related("dossier")
-        exact = [k for k in candidates if k.dossier.toevoeging == toevoeging]
-        # "36725, nr. 16" in a footnote may be stored as 36725-VI-16 (see letters.references)
-        matches = exact or (list(candidates) if not toevoeging else [])
+        dossier_number, _, toevoeging = dossier_key.partition("-")
+        wanted[key] = (dossier_number, toevoeging, number)
+    query = Q()
+    for dossier_number, _, number in wanted.values():
+        query |= Q(dossier__number=dossier_number, number=number)
+    candidates = list(Kamerstuk.objects.filter(query).select_related("dossier")) if wanted else []
+    found = {}
+    for key, (dossier_number, toevoeging, number) in wanted.items():
+        same = [k for k in candidates if (k.dossier.number, k.number) == (dossier_number, number)]
+        exact = [k for k in same if k.dossier.toevoeging == toevoeging]
+        matches = exact or (same if not toevoeging else [])
         if len(matches) == 1:
             found[key] = matches[0]
     return found

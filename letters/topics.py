@@ -35,38 +35,56 @@ class SectionText:
     parent: int | None  # index of the parent section in the same list
 
 
-def compile_term(term: str) -> re.Pattern:
+def term_source(term: str) -> str:
+    """The regular expression for one rule's term, with its case rule built in."""
     term = term.strip()
     compound = term.endswith("*")
     words = [re.escape(part) for part in re.split(r"\s+", term.rstrip("*").strip())]
     core = r"\s+".join(words)
     tail = r"[\w-]*" if compound else INFLECTION
+    source = rf"(?<![\w-]){core}{tail}(?![\w])"
     # Acronyms (WAS, NCV, LMS) keep their case: "was" is also a common Dutch verb.
     acronym = re.fullmatch(r"[A-Z0-9-]{2,8}", term.rstrip("*")) is not None
-    return re.compile(rf"(?<![\w-]){core}{tail}(?![\w])", 0 if acronym else re.IGNORECASE)
+    return source if acronym else f"(?i:{source})"
+
+
+def compile_term(term: str) -> re.Pattern:
+    return re.compile(term_source(term))
 
 
 class Matcher:
-    """Compiled rules of every topic; `tag` gives each section its topic slugs."""
+    """All topics' rules in one alternation, so each text is scanned once; `tag` gives each
+    section its topic slugs. At one position the longest term wins (no double counting)."""
 
     def __init__(self, topics: list[TopicRules]):
-        self.topics = [
-            (t.slug, [(compile_term(r.term), r.weight) for r in t.rules if r.term.strip()], t.threshold) for t in topics
-        ]
+        self.slugs = [t.slug for t in topics]
+        self.thresholds = [t.threshold for t in topics]
+        by_term: dict[str, list[tuple[int, float]]] = {}  # one alternative per term, for every topic using it
+        for index, topic in enumerate(topics):
+            for rule in topic.rules:
+                if rule.term.strip():
+                    by_term.setdefault(term_source(rule.term), []).append((index, rule.weight))
+        terms = sorted(by_term, key=len, reverse=True)
+        self.groups = [by_term[term] for term in terms]  # regex group n+1 -> [(topic, weight), ...]
+        self.pattern = re.compile("|".join(f"({term})" for term in terms)) if terms else None
+
+    def _hits(self, text: str) -> dict[int, int]:
+        """Regex group -> number of matches in the text."""
+        counts: dict[int, int] = {}
+        if self.pattern is not None and text:
+            for match in self.pattern.finditer(text):
+                counts[match.lastindex] = counts.get(match.lastindex, 0) + 1
+        return counts
 
     def own_topics(self, section: SectionText) -> list[str]:
-        found = []
-        for slug, patterns, threshold in self.topics:
-            if any(p.search(section.heading) for p, _ in patterns):
-                found.append(slug)
-            elif self.body_score(patterns, section.body) >= threshold:
-                found.append(slug)
-        return found
-
-    @staticmethod
-    def body_score(patterns, body: str) -> float:
-        """Weighted occurrences, each rule counting at most MAX_COUNT times."""
-        return sum(weight * min(len(pattern.findall(body)), MAX_COUNT) for pattern, weight in patterns)
+        named = {topic for group in self._hits(section.heading) for topic, _ in self.groups[group - 1]}
+        scores = [0.0] * len(self.slugs)
+        for group, count in self._hits(section.body).items():
+            for topic, weight in self.groups[group - 1]:
+                scores[topic] += weight * min(count, MAX_COUNT)
+        return [
+            slug for index, slug in enumerate(self.slugs) if index in named or scores[index] >= self.thresholds[index]
+        ]
 
     def tag(self, sections: list[SectionText]) -> list[tuple[list[str], bool]]:
         """Per section: (topic slugs, inherited from the parent?)."""

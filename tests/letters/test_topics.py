@@ -184,3 +184,9 @@ def test_changing_rules_retags_in_a_task_with_visible_progress(clerk_client, dja
 @pytest.mark.django_db
 def test_policy_staff_cannot_change_rules(policy_client):
     assert policy_client.get(reverse("topic_rules", args=["weerbaarheid"])).status_code == 403
+
+
+def test_a_term_shared_by_two_topics_counts_for_both():
+    shared = Matcher([TopicRules("a", (Rule("Taskforce", 5),)), TopicRules("b", (Rule("Taskforce", 5),))])
+
+    assert shared.tag([SectionText("", "De Taskforce is klaar.", None)]) == [(["a", "b"], False)]
