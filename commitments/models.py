@@ -39,6 +39,7 @@ class Motion(models.Model):
         verbose_name_plural = "moties"
         ordering = ["-updated_at", "-id"]
         permissions = [("settle_motion", "Moties afdoen, afwijzen en heropenen")]
+        indexes = [models.Index(fields=["-updated_at", "-id"], name="motion_updated_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["members_key"], condition=models.Q(kamerstuk__isnull=True), name="unique_unlinked_motion"

@@ -14,7 +14,7 @@ from commitments.models import Commitment, Motion, MotionMention
 from commitments.serializers import COMMITMENT_COLUMNS, MOTION_COLUMNS, commitment_row, motion_row
 from letters.access import api_reader_required, reader_required
 from letters.api import paginated
-from letters.listing import export_filtered, page_context
+from letters.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, export_filtered, page_context
 
 MOTION_ACTIONS = {
     "afdoen": services.motion_confirm_done,
@@ -24,8 +24,10 @@ MOTION_ACTIONS = {
 
 
 def motions_with_declarations():
-    declarations = MotionMention.objects.filter(declares_done=True, version__is_current=True).select_related(
-        "section", "version__letter"
+    declarations = (
+        MotionMention.objects.filter(declares_done=True, version__is_current=True)
+        .select_related("section", "version__letter")
+        .defer("version__content", "section__blocks", "section__heading_refs", "section__search_vector")
     )
     return Motion.objects.select_related("kamerstuk__dossier", "declared_in").prefetch_related(
         Prefetch("mentions", queryset=declarations, to_attr="declarations")
@@ -46,8 +48,10 @@ def commitments_listed():
 
 @reader_required
 def motion_queue(request):
-    motions = [with_declaration(m) for m in motions_with_declarations().awaiting_review().order_by("updated_at")]
-    return render(request, "commitments/motion_queue.html", {"motions": motions})
+    queue = motions_with_declarations().awaiting_review().order_by("updated_at", "id")
+    page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
+    page.object_list = [with_declaration(motion) for motion in page.object_list]
+    return render(request, "commitments/motion_queue.html", {"page": page})
 
 
 @reader_required

@@ -1,11 +1,27 @@
 """Filtered lists, shared by every list page and export: one page of rows, or all as a stream."""
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from letters.exports import export_response
 
 PAGE_SIZE = 25
 PAGE_PARAM = "pagina"
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows: on large tables the exact COUNT(*) costs more than the page itself.
+    Lists then say "1000+" and page through the first `cap` rows."""
+
+    cap = 1000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
 
 
 def results(list_filter):
@@ -15,7 +31,7 @@ def results(list_filter):
 
 def page_context(request, list_filter, *, page_size=PAGE_SIZE, decorate=None) -> dict:
     """Template context for a list page: the filter, the page of rows, the query without the page."""
-    page = Paginator(results(list_filter), page_size).get_page(request.GET.get(PAGE_PARAM))
+    page = CappedPaginator(results(list_filter), page_size).get_page(request.GET.get(PAGE_PARAM))
     if decorate:
         page.object_list = [decorate(item) for item in page.object_list]
     query = request.GET.copy()

@@ -38,7 +38,11 @@ def search_sections(queryset, terms: str):
 
 
 def search_footnotes(terms: str, limit: int = 20):
-    footnotes = Footnote.objects.filter(version__is_current=True).select_related("version__letter", "section")
+    footnotes = (
+        Footnote.objects.filter(version__is_current=True)
+        .select_related("version__letter", "section")
+        .defer("search_vector", "version__content", "section__blocks", "section__text", "section__search_vector")
+    )
     if not postgres():
         return footnotes.filter(text__icontains=terms)[:limit]
     query = SearchQuery(terms, config="dutch", search_type="websearch")

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -13,7 +12,7 @@ from letters.diff import compare, set_changes
 from letters.filters import FailedImportFilter, LetterFilter, ReferenceFilter, SectionFilter
 from letters.forms import UploadForm
 from letters.importer import Outcome, import_letter
-from letters.listing import PAGE_SIZE, export_filtered, page_context, results
+from letters.listing import PAGE_SIZE, CappedPaginator, export_filtered, page_context, results
 from letters.models import (
     SHOWN_SOURCES,
     FailedImport,
@@ -221,10 +220,12 @@ def version_download(request, pk, number):
 @reader_required
 def search(request):
     terms = request.GET.get("q", "").strip()
-    section_filter = SectionFilter(request.GET, queryset=Section.objects.current())
+    filters = request.GET.copy()
+    filters.pop("q", None)  # the search terms go to full-text search, not to the substring filter
+    section_filter = SectionFilter(filters, queryset=Section.objects.current())
     sections = results(section_filter)
     if terms:
-        page = Paginator(search_sections(sections, terms), PAGE_SIZE).get_page(request.GET.get("pagina"))
+        page = CappedPaginator(search_sections(sections, terms), PAGE_SIZE).get_page(request.GET.get("pagina"))
         footnotes = list(search_footnotes(terms))
     else:
         page, footnotes = None, []

@@ -53,6 +53,9 @@ def database_from_env() -> dict:
         raise ImproperlyConfigured(
             f"DATABASE_URL is ongeldig ({exc}); voorbeeld: postgres://user@host:5432/naam"
         ) from None
+    if config.get("ENGINE") == "django.db.backends.postgresql":
+        # JIT compilation costs more than it saves on this site's short queries (bench/README.md).
+        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     if config.get("ENGINE") not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
         raise ImproperlyConfigured(
             f"DATABASE_URL: alleen PostgreSQL of SQLite wordt ondersteund, niet {url.split(':')[0]!r}"

@@ -107,7 +107,7 @@ class SectionQuerySet(models.QuerySet):
         return (
             self.filter(version__is_current=True)
             .select_related("version__letter")
-            .defer("blocks", "heading_refs", "version__content")
+            .defer("blocks", "heading_refs", "search_vector", "version__content")
             .order_by("-version__letter__date", "-version__letter_id", "position")
         )
 
@@ -205,7 +205,13 @@ class ReferenceQuerySet(models.QuerySet):
         return (
             self.filter(version__is_current=True)
             .select_related("version__letter", "section", "footnote", "kamerstuk__dossier")
-            .defer("version__content", "section__blocks", "section__text", "section__heading_refs")
+            .defer(
+                "version__content",
+                "section__blocks",
+                "section__text",
+                "section__heading_refs",
+                "section__search_vector",
+            )
             .order_by("-version__letter__date", "-version__letter_id", "position")
         )
 

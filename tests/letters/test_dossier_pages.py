@@ -261,3 +261,14 @@ def test_query_count_does_not_grow_with_rows(policy_client, url):
 
     assert Reference.objects.filter(kamerstuk__number="250").count() == 4
     assert len(three) == len(one)
+
+
+def test_long_lists_count_only_up_to_the_cap(policy_client, monkeypatch):
+    from letters.listing import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    citing_letters(0, 3)
+
+    text = text_of(policy_client.get(reverse("letter_list")))
+
+    assert "meer dan 2 brieven" in text
