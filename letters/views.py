@@ -225,7 +225,13 @@ def search(request):
     section_filter = SectionFilter(filters, queryset=Section.objects.current())
     sections = results(section_filter)
     if terms:
-        page = CappedPaginator(search_sections(sections, terms), PAGE_SIZE).get_page(request.GET.get("pagina"))
+        matches = search_sections(sections, terms)
+        paginator = CappedPaginator(matches, PAGE_SIZE)
+        if paginator.capped:  # ranking tens of thousands of matches costs seconds: newest first instead
+            paginator = CappedPaginator(
+                matches.order_by("-version__letter__date", "-version__letter_id", "position"), PAGE_SIZE
+            )
+        page = paginator.get_page(request.GET.get("pagina"))
         footnotes = list(search_footnotes(terms))
     else:
         page, footnotes = None, []

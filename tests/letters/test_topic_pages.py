@@ -193,3 +193,16 @@ def test_topic_and_search_pages_do_not_grow_queries(policy_client, url):
         policy_client.get(url)
 
     assert len(four) == len(one)
+
+
+def test_search_with_very_many_matches_shows_the_newest_first(policy_client, monkeypatch):
+    from letters.listing import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    citing_c2000(1, 3)
+
+    response = policy_client.get(reverse("search"), {"q": "C2000"})
+
+    dates = re.findall(r'<time datetime="([^"]+)">', response.content.decode())
+    assert "Passages (meer dan 2)" in text_of(response)
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2025-11-03"
