@@ -53,34 +53,42 @@ def compile_term(term: str) -> re.Pattern:
 
 
 class Matcher:
-    """All topics' rules in one alternation, so each text is scanned once; `tag` gives each
-    section its topic slugs. At one position the longest term wins (no double counting)."""
+    """Every topic's rules, compiled once; `tag` gives each section its topic slugs.
+
+    A cheap substring test on the lower-cased text picks the few terms that can match, so
+    a long passage is scanned by those alone. A term shared by two topics counts for both.
+    """
 
     def __init__(self, topics: list[TopicRules]):
         self.slugs = [t.slug for t in topics]
         self.thresholds = [t.threshold for t in topics]
-        by_term: dict[str, list[tuple[int, float]]] = {}  # one alternative per term, for every topic using it
+        by_term: dict[str, list[tuple[int, float]]] = {}
         for index, topic in enumerate(topics):
             for rule in topic.rules:
                 if rule.term.strip():
-                    by_term.setdefault(term_source(rule.term), []).append((index, rule.weight))
-        terms = sorted(by_term, key=len, reverse=True)
-        self.groups = [by_term[term] for term in terms]  # regex group n+1 -> [(topic, weight), ...]
-        self.pattern = re.compile("|".join(f"({term})" for term in terms)) if terms else None
+                    by_term.setdefault(rule.term.strip(), []).append((index, rule.weight))
+        # (the term's first word in lower case, its pattern, the topics it counts for)
+        self.terms = [
+            (re.split(r"\s+", term.rstrip("*").lower())[0], compile_term(term), users)
+            for term, users in by_term.items()
+        ]
 
-    def _hits(self, text: str) -> dict[int, int]:
-        """Regex group -> number of matches in the text."""
-        counts: dict[int, int] = {}
-        if self.pattern is not None and text:
-            for match in self.pattern.finditer(text):
-                counts[match.lastindex] = counts.get(match.lastindex, 0) + 1
-        return counts
+    def _hits(self, text: str) -> list[tuple[int, list[tuple[int, float]]]]:
+        """(number of matches, topics it counts for) for every term found in the text."""
+        lowered = text.lower()
+        found = []
+        for literal, pattern, users in self.terms:
+            if literal in lowered:
+                count = len(pattern.findall(text))
+                if count:
+                    found.append((count, users))
+        return found
 
     def own_topics(self, section: SectionText) -> list[str]:
-        named = {topic for group in self._hits(section.heading) for topic, _ in self.groups[group - 1]}
+        named = {topic for _, users in self._hits(section.heading) for topic, _ in users}
         scores = [0.0] * len(self.slugs)
-        for group, count in self._hits(section.body).items():
-            for topic, weight in self.groups[group - 1]:
+        for count, users in self._hits(section.body):
+            for topic, weight in users:
                 scores[topic] += weight * min(count, MAX_COUNT)
         return [
             slug for index, slug in enumerate(self.slugs) if index in named or scores[index] >= self.thresholds[index]
