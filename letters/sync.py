@@ -94,11 +94,12 @@ def sync_category(category, *, client, report, max_pages=None, only_dossier=None
 def record_entries(entries, *, only_dossier=None) -> list[int]:
     """Store the entities of one page; return the ids of documents that are now to be fetched."""
     pending = []
+    watched = list(WatchedDossier.objects.values_list("number", "toevoeging"))  # once per page, not per entry
     for entry in entries:
         if entry.dossier is not None:
             _record_dossier(entry.dossier)
         elif entry.document is not None:
-            document = _record_document(entry.document, entry.enclosure_url, only_dossier)
+            document = _record_document(entry.document, entry.enclosure_url, only_dossier, watched)
             if document.status == TKDocument.Status.PENDING:
                 pending.append(document.pk)
     return pending
@@ -120,7 +121,7 @@ def _record_dossier(record) -> None:
     dossier.save(update_fields=["tk_id", "title"])
 
 
-def _record_document(record, enclosure_url, only_dossier) -> TKDocument:
+def _record_document(record, enclosure_url, only_dossier, watched) -> TKDocument:
     document, _ = TKDocument.objects.select_for_update().get_or_create(guid=record.id)
     if record.deleted:
         document.deleted, document.status, document.bijgewerkt = True, TKDocument.Status.WITHDRAWN, record.bijgewerkt
@@ -144,7 +145,7 @@ def _record_document(record, enclosure_url, only_dossier) -> TKDocument:
     document.content_type = record.content_type or ""
     document.content_length = record.content_length
     document.enclosure_url = enclosure_url or document.enclosure_url
-    if _wanted(document, only_dossier) and document.changed_since_fetch:
+    if _wanted(document, only_dossier, watched) and document.changed_since_fetch:
         document.status, document.status_reason = TKDocument.Status.PENDING, ""
     elif document.status == TKDocument.Status.WITHDRAWN:
         document.status = TKDocument.Status.RECORDED
@@ -152,13 +153,12 @@ def _record_document(record, enclosure_url, only_dossier) -> TKDocument:
     return document
 
 
-def _wanted(document: TKDocument, only_dossier) -> bool:
+def _wanted(document: TKDocument, only_dossier, watched) -> bool:
     if document.soort != tk_fields.SOORT_BRIEF_REGERING:
         return False
     dossier = document.dossier
     if only_dossier is not None:
         return dossier is not None and (dossier.number, dossier.toevoeging) == only_dossier
-    watched = list(WatchedDossier.objects.values_list("number", "toevoeging"))
     if not watched:
         return True
     return dossier is not None and any(
