@@ -70,7 +70,8 @@ def dossier(request, key):
                 {
                     "kamerstuk": k.key,
                     "vergaderjaar": k.vergaderjaar or None,
-                    "citations": k.citations,
+                    "citations": k.citation_count,
+                    "last_cited": k.last_cited.isoformat() if k.last_cited else None,
                     "official_url": k.official_url,
                 }
                 for k in summary["kamerstukken"]

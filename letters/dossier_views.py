@@ -1,12 +1,12 @@
 """Pages per kamerstukdossier and per kamerstuk: everything that cites them."""
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q
+from django.db.models import Exists, IntegerField, OuterRef, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import render
 
 from letters.access import reader_required
-from letters.models import Letter, Reference
+from letters.models import Letter, LetterDossier, Reference
 from tkdossiers.citations import parse_dossier
 from tkdossiers.models import Dossier, Kamerstuk
 
@@ -35,19 +35,11 @@ def kamerstuk_from_key(key: str) -> Kamerstuk:
 
 
 def dossier_summary(dossier: Dossier) -> dict:
-    """The dossier's kamerstukken, letters and citing passages, newest first."""
-    current = Q(references__version__is_current=True)
-    kamerstukken = (
-        dossier.kamerstukken.annotate(
-            citations=Count("references", filter=current),
-            last_cited=Max("references__version__letter__date", filter=current),
-        )
-        .filter(citations__gt=0)
-        .order_by("-last_cited", Cast("number", IntegerField()).desc())
+    """The dossier's cited kamerstukken, letters and citing passages, newest first."""
+    kamerstukken = dossier.kamerstukken.filter(citation_count__gt=0).order_by(
+        "-last_cited", Cast("number", IntegerField()).desc()
     )
-    citing = Reference.objects.filter(
-        kamerstuk__dossier=dossier, version__letter=OuterRef("pk"), version__is_current=True
-    )
+    citing = LetterDossier.objects.filter(dossier=dossier, letter=OuterRef("pk"))
     letters = Letter.objects.with_current().filter(Exists(citing) | Q(dossier=dossier)).order_by("-date", "-pk")
     references = Reference.objects.current().filter(kamerstuk__dossier=dossier)
     return {"dossier": dossier, "kamerstukken": kamerstukken, "letters": letters, "references": references}
@@ -61,7 +53,8 @@ def dossier_detail(request, key):
         "letters/dossier_detail.html",
         {
             **summary,
-            "kamerstukken": list(summary["kamerstukken"]),
+            "kamerstukken": list(summary["kamerstukken"][:PAGE_LIMIT]),
+            "kamerstuk_count": summary["kamerstukken"].count(),
             "letters": list(summary["letters"][:PAGE_LIMIT]),
             "references": list(summary["references"][:PAGE_LIMIT]),
             "limit": PAGE_LIMIT,

@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from letters.models import FailedImport, Letter, Reference, Section
+from letters.models import FailedImport, Letter, LetterDossier, Reference, Section
 from tkdossiers.citations import normalise_year, parse_dossier
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
@@ -77,9 +77,7 @@ class LetterFilter(django_filters.FilterSet):
         return qs.filter(Q(title__icontains=value) | Q(document_number__iexact=value) | Q(kenmerk__iexact=value))
 
     def filter_dossier(self, qs, name, value):
-        cites = Reference.objects.filter(
-            dossier_q("kamerstuk__dossier", value), version__letter=OuterRef("pk"), version__is_current=True
-        )
+        cites = LetterDossier.objects.filter(dossier_q("dossier", value), letter=OuterRef("pk"))
         return qs.filter(Exists(cites) | dossier_q("dossier", value))
 
 

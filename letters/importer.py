@@ -14,6 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
+from letters import counts
 from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section
 from letters.reader import ParsedDocument, ReadError, Table, read
 from letters.references import first_citing_section, occurrences, resolve_toevoegingen
@@ -121,6 +122,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     if created:
         letter = Letter.objects.create(identity=letter_identity(parsed), title=meta.title)
     number = (letter.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
+    previous_id = letter.current_version_id
     letter.versions.filter(is_current=True).update(is_current=False)
     version = LetterVersion(
         letter=letter,
@@ -138,7 +140,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     version.save()
     section_rows = _store_sections(version, sections)
     footnote_rows = _store_footnotes(version, parsed, sections, section_rows)
-    _store_references(version, parsed, sections, section_rows, footnote_rows)
+    references = _store_references(version, parsed, sections, section_rows, footnote_rows)
     index_for_search(version)
     tag_version(version)
     letter.document_number = meta.document_number or ""
@@ -152,6 +154,8 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     letter.save()
     for path in settings.LETTER_ANALYSERS:
         import_string(path).store(version=version, parsed=parsed, sections=sections, section_rows=section_rows)
+    counts.record_citations(letter, version, references, previous_id)
+    counts.topics_changed()
     return ImportResult(Outcome.IMPORTED if created else Outcome.NEW_VERSION, filename, letter, version)
 
 
@@ -224,7 +228,7 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
     years = {key: c.year for c, key in reversed(keys.items())}  # the first citation's year wins
     kamerstukken = kamerstukken_for(set(keys.values()), years)
     footnote_of = {row.number: row for row in footnote_rows}
-    Reference.objects.bulk_create(
+    return Reference.objects.bulk_create(
         [
             Reference(
                 version=version,

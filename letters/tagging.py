@@ -4,6 +4,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from letters import counts
 from letters.models import RetagJob, Section, Topic, TopicRule, TopicTag
 from letters.topics import Matcher, Rule, SectionText, TopicRules
 
@@ -78,6 +79,7 @@ def run_retag(job: RetagJob) -> None:
         done += len(sections)
         RetagJob.objects.filter(pk=job.pk).update(done=done)
     RetagJob.objects.filter(pk=job.pk).update(status=RetagJob.Status.DONE, done=done, finished_at=timezone.now())
+    counts.recount_topics()
 
 
 @transaction.atomic
@@ -99,3 +101,4 @@ def set_section_topics(*, section: Section, topics: list[Topic], user) -> None:
             for t in wanted - set(current)
         ]
     )
+    counts.topics_changed()

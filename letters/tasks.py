@@ -25,6 +25,13 @@ def retag_sections(job_id: int) -> None:
 
 
 @shared_task(acks_late=True)
+def recount_topics() -> None:
+    from letters import counts
+
+    counts.recount_topics()
+
+
+@shared_task(acks_late=True)
 def sync_feed() -> dict:
     """Read the SyncFeed from the stored skiptokens and queue the letters to fetch."""
     from letters import sync

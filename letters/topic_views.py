@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.forms import inlineformset_factory
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,48 +19,9 @@ from letters.tagging import set_section_topics, start_retag
 PAGE_SIZE = 20
 
 
-def topics_with_counts():
-    shown = Q(topic_tags__topic=OuterRef("pk"), topic_tags__source__in=SHOWN_SOURCES, version__is_current=True)
-    sections = Section.objects.filter(shown)
-    counts = {
-        "section_count": Subquery(
-            sections.order_by().values("topic_tags__topic").annotate(n=Count("pk")).values("n")[:1],
-            output_field=IntegerField(),
-        ),
-        "letter_count": Subquery(
-            sections.order_by()
-            .values("topic_tags__topic")
-            .annotate(n=Count("version__letter", distinct=True))
-            .values("n")[:1],
-            output_field=IntegerField(),
-        ),
-        "latest": Subquery(
-            sections.order_by().values("topic_tags__topic").annotate(d=Max("version__letter__date")).values("d")[:1]
-        ),
-    }
-    if apps.is_installed("commitments"):
-        counts["open_motions"] = Subquery(
-            sections.filter(motion_mentions__motion__status="open")
-            .order_by()
-            .values("topic_tags__topic")
-            .annotate(n=Count("motion_mentions__motion", distinct=True))
-            .values("n")[:1],
-            output_field=IntegerField(),
-        )
-        counts["open_commitments"] = Subquery(
-            sections.filter(commitments_made__status="open")
-            .order_by()
-            .values("topic_tags__topic")
-            .annotate(n=Count("commitments_made", distinct=True))
-            .values("n")[:1],
-            output_field=IntegerField(),
-        )
-    return Topic.objects.annotate(**counts).order_by("name")
-
-
 @reader_required
 def topic_index(request):
-    return render(request, "letters/topic_index.html", {"topics": topics_with_counts()})
+    return render(request, "letters/topic_index.html", {"topics": Topic.objects.order_by("name")})
 
 
 def passages_of(topic):

@@ -12,6 +12,16 @@ SEED_VARIANTS = sorted((SAMPLES / "seed").glob("verzamelbrief-2025D43420*.docx")
 REAL_LETTERS = sorted((SAMPLES / "letters").glob("*.docx"))
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (letters.counts marks a waiting recount there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def gold():
     return json.loads((SAMPLES / "seed" / "gold-2025D43420.json").read_text(encoding="utf-8"))

@@ -42,12 +42,17 @@ class Kamerstuk(models.Model):
     number = models.CharField("ondernummer", max_length=10)
     vergaderjaar = models.CharField(max_length=7, blank=True)  # as first cited; citations may differ
     kind = models.CharField("soort", max_length=100, blank=True)
+    # Citations in the letters' newest versions, kept by letters.counts after every import:
+    # counting them live per page took 100 ms for a busy dossier at 20,000 letters.
+    citation_count = models.PositiveIntegerField("keer geciteerd", default=0, editable=False)
+    last_cited = models.DateField("laatst geciteerd", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "kamerstuk"
         verbose_name_plural = "kamerstukken"
         ordering = ["dossier", "number"]
         constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="unique_kamerstuk")]
+        indexes = [models.Index(fields=["dossier", "-last_cited"], name="kamerstuk_last_cited")]
 
     def __str__(self):
         return f"{self.dossier.display}, nr. {self.number}"

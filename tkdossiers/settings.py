@@ -173,6 +173,18 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(f"REDIS_URL moet met redis:// beginnen, niet {REDIS_URL!r}")
+# Shared by the web processes and the workers (letters.counts coalesces recounts through it).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"tkd-{CELERY_TASK_DEFAULT_QUEUE}",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # The Tweede Kamer open data (SyncFeed). The demo and the tests point this at a fake
 # server (tests/tk/fake_server.py); no machine here reaches the real one.
@@ -187,6 +199,8 @@ if not TK_BASE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"TK_BASE_URL moet met http:// of https:// beginnen, niet {TK_BASE_URL!r}")
 CELERY_BEAT_SCHEDULE = {
     "sync-tweede-kamer": {"task": "letters.tasks.sync_feed", "schedule": TK_SYNC_INTERVAL_MINUTES * 60},
+    # Topic figures are recounted after every change; this hourly run only repairs a lost one.
+    "recount-topics": {"task": "letters.tasks.recount_topics", "schedule": 3600},
 }
 
 SESSION_COOKIE_HTTPONLY = True

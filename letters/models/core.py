@@ -179,6 +179,25 @@ class Footnote(models.Model):
         return f"voetnoot-{self.number}"
 
 
+class LetterDossier(models.Model):
+    """A dossier cited by a letter's newest version, kept by letters.counts after every import.
+
+    The analysts' dossier filter and the dossier page read these few rows per letter instead
+    of every reference (30,000 for 29517 at 20,000 letters)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="cited_dossiers")
+    dossier = models.ForeignKey("tkdossiers.Dossier", on_delete=models.CASCADE, related_name="citing_letters")
+    citations = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = "geciteerd dossier"
+        verbose_name_plural = "geciteerde dossiers"
+        constraints = [models.UniqueConstraint(fields=["dossier", "letter"], name="unique_letter_dossier")]
+
+    def __str__(self):
+        return f"{self.letter_id} citeert {self.dossier_id}"
+
+
 class FailedImport(models.Model):
     """A file that could not be imported, with the reason; nothing else was written."""
 

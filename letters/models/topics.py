@@ -14,6 +14,14 @@ class Topic(models.Model):
     threshold = models.FloatField(
         "drempel", default=5.0, help_text="Score die de tekst van een passage moet halen als het kopje niet matcht."
     )
+    # The index's figures over the letters' newest versions, recounted by letters.counts in
+    # Celery shortly after anything that changes them (live they took seconds at 20,000 letters).
+    passage_count = models.PositiveIntegerField("passages", default=0, editable=False)
+    letter_count = models.PositiveIntegerField("brieven", default=0, editable=False)
+    latest_date = models.DateField("laatste brief", null=True, blank=True, editable=False)
+    open_motion_count = models.PositiveIntegerField("open moties", default=0, editable=False)
+    open_commitment_count = models.PositiveIntegerField("open toezeggingen", default=0, editable=False)
+    counted_at = models.DateTimeField("geteld op", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "onderwerp"

@@ -216,6 +216,7 @@ def test_api_dossier(policy_client, seed_letter):
             "kamerstuk": "36600-VI-100",
             "vergaderjaar": "2024/25",
             "citations": 2,
+            "last_cited": "2025-10-03",
             "official_url": "https://zoek.officielebekendmakingen.nl/kst-36600-VI-100.html",
         }
     ]

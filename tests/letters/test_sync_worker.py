@@ -16,7 +16,7 @@ import redis
 from django.db import connection
 
 from letters import sync
-from letters.models import Letter, LetterVersion, TKDocument
+from letters.models import Letter, LetterVersion, TKDocument, Topic
 from letters.tasks import fetch_document, sync_feed
 from letters.tk.client import TKClient
 from tests.conftest import SEED
@@ -171,6 +171,11 @@ def test_a_letter_and_its_new_version_arrive_through_the_worker(tk, workers):
     assert list(letter.versions.values_list("number", flat=True)) == [1, 2]
     assert letter.versions.get(number=1).sections.filter(heading="Borging").exists()
     assert TKDocument.objects.get().status == "imported"
+    # the worker's import queued a recount of the topic figures, which a worker ran after it
+    wait_for(
+        lambda: Topic.objects.filter(slug="c2000-en-vmx", letter_count=1, passage_count=3).exists(),
+        message="the topic recount",
+    )
 
 
 @pytest.mark.parametrize("trouble", ["server error", "timeout"])

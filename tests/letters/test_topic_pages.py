@@ -35,8 +35,9 @@ def passage_headings(response) -> list[str]:
     )
 
 
-def test_topic_index_counts(policy_client):
-    add()
+def test_topic_index_counts(policy_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # counted after the import commits
+        add()
 
     html = policy_client.get(reverse("topic_index")).content.decode()
 

@@ -30,6 +30,7 @@ from django.db.models import JSONField, Max, OuterRef, Subquery
 from django.utils import timezone
 
 from commitments.models import Commitment, Motion, MotionMention
+from letters.counts import recount_all
 from letters.models import Footnote, Letter, LetterVersion, Reference, Section, Source, Topic, TopicTag
 from letters.tagging import index_for_search
 from tkdossiers.citations import vergaderjaar_for
@@ -1048,6 +1049,8 @@ class Command(BaseCommand):
         self._say(f"motions settled, {awaiting:,} awaiting review")
         index_for_search(SimpleNamespace(**self._unindexed()))
         self._say("search vectors filled" if connection.vendor == "postgresql" else "no search vectors (SQLite)")
+        recount_all()
+        self._say("kept counts of dossiers, kamerstukken and topics filled")
         summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Done in {time.perf_counter() - self.started:.1f} s: {summary}"))
 
