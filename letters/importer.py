@@ -7,10 +7,12 @@ row with the reason, nothing else.
 
 import hashlib
 import logging
+import random
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, OperationalError, models, transaction
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
@@ -24,6 +26,9 @@ from tkdossiers.citations import vergaderjaar_for
 from tkdossiers.services import kamerstukken_for
 
 logger = logging.getLogger(__name__)
+
+STORE_ATTEMPTS = 3
+TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
 
 
 class Outcome(models.TextChoices):
@@ -58,7 +63,8 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
         return _failed(
             filename, content, sha256, f"onverwachte fout bij het lezen ({type(exc).__name__})", source, user
         )
-    for attempt in range(2):
+    for attempt in range(STORE_ATTEMPTS):
+        last = attempt == STORE_ATTEMPTS - 1
         try:
             return store(parsed, sections, content=content, sha256=sha256, filename=filename, source=source, user=user)
         except IntegrityError:
@@ -67,13 +73,28 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
             existing = LetterVersion.objects.select_related("letter").filter(sha256=sha256).first()
             if existing is not None:
                 return ImportResult(Outcome.UNCHANGED, filename, existing.letter, existing)
-            if attempt:
+            if last:
                 raise
+        except OperationalError as exc:
+            if last or not _transient(exc):
+                return _store_failed(filename, content, sha256, exc, source, user)
+            # Two imports creating the same kamerstukken or motions can deadlock; the
+            # database rolled this one back, so it starts over after the other is done.
+            logger.warning("storing %s: %s; trying again", filename, exc)
+            time.sleep(random.uniform(0.05, 0.25) * (attempt + 1))
         except Exception as exc:  # the transaction rolled back; say so instead of a bare 500
-            logger.exception("storing %s failed", filename)
-            reason = f"opslaan mislukt ({type(exc).__name__}: {exc}); er is niets opgeslagen, probeer het opnieuw"
-            return _failed(filename, content, sha256, reason, source, user)
+            return _store_failed(filename, content, sha256, exc, source, user)
     raise AssertionError("unreachable")
+
+
+def _transient(exc: OperationalError) -> bool:
+    return getattr(exc.__cause__, "sqlstate", None) in TRANSIENT_SQLSTATES
+
+
+def _store_failed(filename, content, sha256, exc, source, user) -> ImportResult:
+    logger.exception("storing %s failed", filename)
+    reason = f"opslaan mislukt ({type(exc).__name__}: {exc}); er is niets opgeslagen, probeer het opnieuw"
+    return _failed(filename, content, sha256, reason, source, user)
 
 
 def _failed(filename, content, sha256, reason, source, user) -> ImportResult:

@@ -1,6 +1,8 @@
 import datetime
+import time
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 
 from letters.importer import Outcome, import_letter
@@ -165,3 +167,53 @@ def test_twenty_thousand_paragraphs_import():
     assert result.outcome == Outcome.IMPORTED
     assert result.version.sections.count() == 200
     assert result.version.sections.get(position=199).text.count("\n") == 98
+
+
+def test_an_import_that_deadlocks_with_another_transaction_starts_over(reference_data, caplog):
+    """Two imports that lock the same rows in opposite order deadlock; PostgreSQL rolls one
+    back. Here the other transaction (a thread with its own connection) holds a kamerstuk the
+    new version cites, then asks for the letter row the import holds. The import detects the
+    deadlock (it waits 1 s, the other 10 s), rolls back, and succeeds on its second try."""
+    import threading
+
+    from django.db import connection, connections
+
+    letter = import_seed().letter
+    kamerstuk = Kamerstuk.objects.get(dossier__number="29517", number="264")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        importer_pid = cursor.fetchone()[0]
+    holding, failures = threading.Event(), []
+
+    def other_transaction():
+        try:
+            with transaction.atomic(), connections["default"].cursor() as cursor:
+                cursor.execute("SET LOCAL deadlock_timeout = '10s'")
+                cursor.execute("SELECT id FROM tkdossiers_kamerstuk WHERE id = %s FOR UPDATE", [kamerstuk.pk])
+                holding.set()
+                for _ in range(100):  # until the import waits for that kamerstuk
+                    cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [importer_pid])
+                    if cursor.fetchone()[0] == "Lock":
+                        break
+                    time.sleep(0.05)
+                else:
+                    failures.append("the import never waited for the kamerstuk")
+                cursor.execute("SELECT id FROM letters_letter WHERE id = %s FOR UPDATE", [letter.pk])
+        except Exception as exc:  # reported by the test, not lost in the thread
+            failures.append(repr(exc))
+        finally:
+            connections["default"].close()
+
+    other = threading.Thread(target=other_transaction)
+    other.start()
+    assert holding.wait(10)
+    with caplog.at_level("WARNING", logger="letters.importer"):
+        result = import_seed(with_replaced_text(SEED.read_bytes(), "Borging", "Borging en vervolg"), "v2.docx")
+    other.join(30)
+
+    assert failures == []
+    assert result.outcome == Outcome.NEW_VERSION
+    assert list(letter.versions.values_list("number", "is_current")) == [(1, False), (2, True)]
+    assert FailedImport.objects.count() == 0
+    assert "deadlock detected" in caplog.text and "trying again" in caplog.text
+    assert Kamerstuk.objects.get(pk=kamerstuk.pk).citation_count == 4  # its citations in version 2, not 8
