@@ -15,6 +15,7 @@ Run from the repository root:
 
     DEBUG=1 .venv/bin/python bench/import_speed.py [--repeat N] [--database-url URL] [--large]
         [--large-repeat N] [--cleanup delete|rollback] [--recreate-database]
+    DEBUG=1 .venv/bin/python bench/import_speed.py --celery 1000 [--workers 1,2]   # bulk, see celery_import.py
 
 The database part uses its own database (default tkdossiers_bench), created and migrated
 when missing. Results are printed and written to bench/results/import_speed.json.
@@ -502,6 +503,11 @@ def write_results(data: dict) -> None:
 
 
 def main(argv=None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if any(arg.startswith("--celery") for arg in argv):  # bulk import through Celery workers
+        import celery_import
+
+        return celery_import.main(argv)
     args = parse_args(argv)
     setup_django(args.database_url, recreate=args.recreate_database)
     letters = sorted(SAMPLES_DIR.rglob("*.docx"))
