@@ -10,7 +10,7 @@ from letters.models import Letter, LetterDossier, Reference
 from tkdossiers.citations import parse_dossier
 from tkdossiers.models import Dossier, Kamerstuk
 
-PAGE_LIMIT = 50
+PAGE_LIMIT = 20  # of each list; the page links to the full lists
 
 
 def dossier_from_key(key: str) -> Dossier:

@@ -138,6 +138,20 @@ def test_dossier_page_lists_kamerstukken_letters_and_passages(policy_client, see
     assert titles(response) == ["Verzamelbrief brandweer, crisisbeheersing en meldkamers"]
 
 
+def test_dossier_page_shows_the_latest_cited_kamerstukken_of_a_busy_dossier(policy_client):
+    add(letter_citing("Oud", "1 maart 2020", ["Kamerstukken II 2019/20, 31 000, nr. 1"]), "oud.docx")
+    add(
+        letter_citing("Nieuw", "1 maart 2024", [f"Kamerstukken II 2023/24, 31 000, nr. {n}" for n in range(2, 31)]),
+        "nieuw.docx",
+    )
+
+    response = policy_client.get(reverse("dossier_detail", args=["31000"]))
+
+    listed = re.findall(r'<td><a href="/kamerstukken/31000-(\d+)/">nr\.', response.content.decode())
+    assert listed == [str(n) for n in range(30, 10, -1)]  # cited last, then the highest number first
+    assert "De 20 laatst geciteerde van 30; alle verwijzingen" in text_of(response)
+
+
 def test_kamerstuk_page_shows_every_citing_passage_across_letters(policy_client, seed_letter):
     add(letter_citing("Vervolg meldkamers", "1 december 2025", ["Kamerstukken II 2024/25, 29 517, nr. 264"]), "v.docx")
 
