@@ -9,6 +9,7 @@ import hashlib
 import re
 
 from django.db.models import Q
+from django.utils import timezone
 
 from commitments.extraction import Passage, find_commitments, find_motions
 from commitments.models import Commitment, Motion, MotionMention
@@ -80,25 +81,47 @@ analyser = Analyser()
 
 def _store_mentions(version, mentions, section_rows):
     kamerstukken = _kamerstukken({m.kamerstuk for m in mentions if m.kamerstuk})
-    rows = []
-    for position, mention in enumerate(mentions):
-        motion = _motion_for(mention, kamerstukken.get(mention.kamerstuk))
-        if mention.declares_done and motion.declared_in_id != version.letter_id:
-            motion.declared_in_id = version.letter_id
-            motion.declaration_reviewed = False
-            motion.save(update_fields=["declared_in", "declaration_reviewed", "updated_at"])
-        rows.append(
-            MotionMention(
-                motion=motion,
-                section=section_rows[mention.section],
-                version=version,
-                position=position,
-                text=mention.text,
-                sentence=mention.sentence,
-                declares_done=mention.declares_done,
-            )
+    motions = _motions_for(mentions, kamerstukken)
+    declared = {
+        motion.pk
+        for motion, mention in zip(motions, mentions, strict=True)
+        if mention.declares_done and motion.declared_in_id != version.letter_id
+    }
+    if declared:  # a new declaration waits for the clerks again
+        Motion.objects.filter(pk__in=declared).update(
+            declared_in_id=version.letter_id, declaration_reviewed=False, updated_at=timezone.now()
         )
-    MotionMention.objects.bulk_create(rows)
+    MotionMention.objects.bulk_create(
+        MotionMention(
+            motion=motion,
+            section=section_rows[mention.section],
+            version=version,
+            position=position,
+            text=mention.text,
+            sentence=mention.sentence,
+            declares_done=mention.declares_done,
+        )
+        for position, (motion, mention) in enumerate(zip(motions, mentions, strict=True))
+    )
+
+
+def _motions_for(mentions, kamerstukken) -> list[Motion]:
+    """The motion of each mention: by its kamerstuk, else by its members; missing ones are
+    created (ignoring a concurrent import's identical row), then all are read in one query."""
+    keys = [(kamerstukken.get(m.kamerstuk), members_key(m.members)) for m in mentions]
+    new = {}
+    for (kamerstuk, key), mention in zip(keys, mentions, strict=True):
+        new.setdefault(
+            kamerstuk.pk if kamerstuk else key,
+            Motion(kamerstuk=kamerstuk, members=list(mention.members), members_key=key),
+        )
+    Motion.objects.bulk_create(new.values(), ignore_conflicts=True)
+    linked = {k.pk for k, _ in keys if k is not None}
+    unlinked = {key for k, key in keys if k is None}
+    found = {}
+    for motion in Motion.objects.filter(Q(kamerstuk__in=linked) | Q(kamerstuk__isnull=True, members_key__in=unlinked)):
+        found[motion.kamerstuk_id if motion.kamerstuk_id else motion.members_key] = motion
+    return [found[kamerstuk.pk if kamerstuk else key] for kamerstuk, key in keys]
 
 
 def _kamerstukken(keys) -> dict[str, Kamerstuk]:
@@ -125,34 +148,36 @@ def _kamerstukken(keys) -> dict[str, Kamerstuk]:
     return found
 
 
-def _motion_for(mention, kamerstuk) -> Motion:
-    key = members_key(mention.members)
-    if kamerstuk is not None:
-        motion, _ = Motion.objects.get_or_create(
-            kamerstuk=kamerstuk, defaults={"members": list(mention.members), "members_key": key}
-        )
-        return motion
-    motion, _ = Motion.objects.get_or_create(
-        kamerstuk=None, members_key=key, defaults={"members": list(mention.members)}
-    )
-    return motion
-
-
 def _store_commitments(version, commitments, section_rows):
+    """One commitment per letter and wording: a new version updates it, keeping its status."""
+    wanted = {}
     for commitment in commitments:
         key = hashlib.sha256(f"{version.letter_id}:{_normalised(commitment.text)}".encode()).hexdigest()
-        section = section_rows[commitment.section]
-        Commitment.objects.update_or_create(
-            key=key,
-            defaults={"made_in": section, "due": commitment.due, "kind": commitment.kind, "text": commitment.text},
-            create_defaults={
-                "letter_id": version.letter_id,
-                "made_in": section,
-                "text": commitment.text,
-                "kind": commitment.kind,
-                "due": commitment.due,
-            },
+        wanted[key] = (commitment, section_rows[commitment.section])
+    existing = {c.key: c for c in Commitment.objects.filter(key__in=wanted)}
+    now = timezone.now()
+    for key, row in existing.items():
+        commitment, section = wanted[key]
+        row.made_in, row.due, row.kind, row.text, row.updated_at = (
+            section,
+            commitment.due,
+            commitment.kind,
+            commitment.text,
+            now,
         )
+    Commitment.objects.bulk_update(existing.values(), ["made_in", "due", "kind", "text", "updated_at"])
+    Commitment.objects.bulk_create(
+        Commitment(
+            key=key,
+            letter_id=version.letter_id,
+            made_in=section,
+            text=commitment.text,
+            kind=commitment.kind,
+            due=commitment.due,
+        )
+        for key, (commitment, section) in wanted.items()
+        if key not in existing
+    )
 
 
 def _normalised(text: str) -> str:

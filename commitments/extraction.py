@@ -51,26 +51,55 @@ ABBREVIATIONS = {
 SENTENCE_END = re.compile(r"[.!?](?=[\u201d\u2019\"')]*\s+[A-Z\u201c\u2018\"'(0-9€])")
 INITIALS = re.compile(r"^(?:\w\.)*\w$")  # "c.s", "D.M", "o.a", a single letter
 
+# Each pattern with words (lower case) of which a sentence must hold one for it to match:
+# a substring test is far cheaper than the search, and most sentences fail it.
 NEW_PROMISE = [
-    re.compile(r"\bzal\s+ik\b|\bik\s+zal\b|\bzullen\s+(?:wij|we)\b|\b(?:wij|we)\s+zullen\b", re.IGNORECASE),
-    re.compile(r"\bzal\s+(?:het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b", re.IGNORECASE),
-    re.compile(
-        r"\b(?:wordt|worden|zal|zullen)\s+(?:ik\s+)?(?:uw|de)\s+Kamer\b.*?\b(?:geïnformeerd|ge[iï]nformeerd|bericht)\b"
+    (
+        re.compile(r"\bzal\s+ik\b|\bik\s+zal\b|\bzullen\s+(?:wij|we)\b|\b(?:wij|we)\s+zullen\b", re.IGNORECASE),
+        ("zal", "zullen"),
     ),
-    re.compile(r"\bverwacht(?:en)?\b.*?\b(?:uw|de)\s+Kamer\b.*?\b(?:informeren|sturen|berichten|toesturen)\b"),
-    re.compile(r"\b(?:is|ben|zijn)\s+voornemens\b.*?\b(?:informeren|berichten|sturen|toezenden|zenden)\b"),
-    re.compile(
-        r"\b(?:informatie|brief|rapportage|reactie|kabinetsreactie)\b.*?\bvolgt\s+(?:wanneer|zodra|na|in|voor|eind|begin|uiterlijk)\b"
+    (re.compile(r"\bzal\s+(?:het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b", re.IGNORECASE), ("zal",)),
+    (
+        re.compile(
+            r"\b(?:wordt|worden|zal|zullen)\s+(?:ik\s+)?(?:uw|de)\s+Kamer\b.*?\b(?:geïnformeerd|ge[iï]nformeerd|bericht)\b"
+        ),
+        ("kamer",),
     ),
-    re.compile(r"\b(?:informeer|stuur|zend)\s+ik\s+uw\s+Kamer\b.*?\b(?:voor|uiterlijk|eind|begin|na)\b"),
-    re.compile(r"\bwordt\s+u\s+(?:bericht|geïnformeerd)\b|\buw\s+Kamer\s+zal\s+worden\s+(?:verzonden|gestuurd)\b"),
-    re.compile(r"\baan\s+uw\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:verzonden|gestuurd|toegezonden|aangeboden)\b"),
+    (
+        re.compile(r"\bverwacht(?:en)?\b.*?\b(?:uw|de)\s+Kamer\b.*?\b(?:informeren|sturen|berichten|toesturen)\b"),
+        ("verwacht",),
+    ),
+    (
+        re.compile(r"\b(?:is|ben|zijn)\s+voornemens\b.*?\b(?:informeren|berichten|sturen|toezenden|zenden)\b"),
+        ("voornemens",),
+    ),
+    (
+        re.compile(
+            r"\b(?:informatie|brief|rapportage|reactie|kabinetsreactie)\b.*?"
+            r"\bvolgt\s+(?:wanneer|zodra|na|in|voor|eind|begin|uiterlijk)\b"
+        ),
+        ("volgt",),
+    ),
+    (re.compile(r"\b(?:informeer|stuur|zend)\s+ik\s+uw\s+Kamer\b.*?\b(?:voor|uiterlijk|eind|begin|na)\b"), ("kamer",)),
+    (
+        re.compile(r"\bwordt\s+u\s+(?:bericht|geïnformeerd)\b|\buw\s+Kamer\s+zal\s+worden\s+(?:verzonden|gestuurd)\b"),
+        ("wordt", "kamer"),
+    ),
+    (
+        re.compile(r"\baan\s+uw\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:verzonden|gestuurd|toegezonden|aangeboden)\b"),
+        ("kamer",),
+    ),
 ]
 PRIOR_PROMISE = [
-    re.compile(r"\bzoals\s+(?:ik\s+)?(?:eerder\s+|reeds\s+|u\s+)?(?:aan\s+uw\s+Kamer\s+)?toegezegd\b", re.IGNORECASE),
-    re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE),
-    re.compile(r"\b(?:is|werd|heb\s+ik|hebben\s+wij|had\s+ik)\b.*?\btoegezegd\b", re.IGNORECASE),
-    re.compile(r"\b(?:mijn|de)\s+toezegging\b", re.IGNORECASE),
+    (
+        re.compile(
+            r"\bzoals\s+(?:ik\s+)?(?:eerder\s+|reeds\s+|u\s+)?(?:aan\s+uw\s+Kamer\s+)?toegezegd\b", re.IGNORECASE
+        ),
+        ("toegezegd",),
+    ),
+    (re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE), ("toezegde",)),
+    (re.compile(r"\b(?:is|werd|heb\s+ik|hebben\s+wij|had\s+ik)\b.*?\btoegezegd\b", re.IGNORECASE), ("toegezegd",)),
+    (re.compile(r"\b(?:mijn|de)\s+toezegging\b", re.IGNORECASE), ("toezegging",)),
 ]
 ABOUT_THIS_LETTER = re.compile(
     r"\b(?:in|met)\s+(?:deze|dit)\s+(?:brief|bericht|verzamelbrief)\b|\bhierbij\b|\bin\s+de\s+bijlage\b", re.IGNORECASE
@@ -215,10 +244,15 @@ def find_commitments(passages: list[Passage], letter_date: datetime.date | None)
 
 
 def commitment_kind(sentence: str) -> str | None:
-    if any(pattern.search(sentence) for pattern in PRIOR_PROMISE):
+    lower = sentence.lower()
+    if _any_match(PRIOR_PROMISE, sentence, lower):
         return "prior"
     if ABOUT_THIS_LETTER.search(sentence):
         return None
-    if any(pattern.search(sentence) for pattern in NEW_PROMISE):
+    if _any_match(NEW_PROMISE, sentence, lower):
         return "new"
     return None
+
+
+def _any_match(rules, sentence: str, lower: str) -> bool:
+    return any(any(word in lower for word in words) and pattern.search(sentence) for pattern, words in rules)
