@@ -17,11 +17,12 @@ from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
 from letters import counts
+from letters.ids import reserve_ids
 from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section
 from letters.reader import ParsedDocument, ReadError, Table, read
 from letters.references import first_citing_section, occurrences, resolve_toevoegingen
 from letters.sections import SectionData, split
-from letters.tagging import index_for_search, tag_version
+from letters.tagging import index_for_search, tag_new_version
 from tkdossiers.citations import vergaderjaar_for
 from tkdossiers.services import kamerstukken_for
 
@@ -163,7 +164,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     footnote_rows = _store_footnotes(version, parsed, sections, section_rows)
     references = _store_references(version, parsed, sections, section_rows, footnote_rows)
     index_for_search(version)
-    tag_version(version)
+    tag_new_version(section_rows)
     letter.document_number = meta.document_number or ""
     letter.kenmerk = meta.kenmerk
     letter.title = meta.title
@@ -196,11 +197,22 @@ def _store_sections(version, sections: list[SectionData]) -> list[Section]:
         )
         for index, data in enumerate(sections)
     ]
+    ids = reserve_ids(Section, len(rows))
+    if ids is not None:  # one insert, parents included
+        for row, pk in zip(rows, ids, strict=True):
+            row.pk = pk
+        _link_parents(rows, sections)
+        Section.objects.bulk_create(rows, batch_size=500)
+        return rows
     Section.objects.bulk_create(rows, batch_size=500)
-    for row, data in zip(rows, sections, strict=True):
-        row.parent = rows[data.parent] if data.parent is not None else None
+    _link_parents(rows, sections)
     Section.objects.bulk_update([row for row in rows if row.parent is not None], ["parent"], batch_size=500)
     return rows
+
+
+def _link_parents(rows: list[Section], sections: list[SectionData]) -> None:
+    for row, data in zip(rows, sections, strict=True):
+        row.parent = rows[data.parent] if data.parent is not None else None
 
 
 def heading_path(sections, parent) -> list[str]:

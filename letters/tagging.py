@@ -18,11 +18,16 @@ def matcher_from_db() -> tuple[Matcher, dict[str, Topic]]:
     return Matcher(rules), {t.slug: t for t in topics}
 
 
-def tag_sections(sections: list[Section], matcher: Matcher, topics: dict[str, Topic]) -> int:
-    """Recompute rule and inherited tags of one version's sections (in position order)."""
+def tag_sections(sections: list[Section], matcher: Matcher, topics: dict[str, Topic], *, new=False) -> int:
+    """Recompute rule and inherited tags of one version's sections (in position order);
+    `new` sections have no tags yet, so there is nothing to keep or delete."""
     index_of = {section.pk: index for index, section in enumerate(sections)}
     texts = [SectionText(s.heading, s.text, index_of.get(s.parent_id)) for s in sections]
-    hand = set(TopicTag.objects.filter(section__in=sections, source__in=HAND).values_list("section_id", "topic_id"))
+    hand = (
+        set()
+        if new
+        else set(TopicTag.objects.filter(section__in=sections, source__in=HAND).values_list("section_id", "topic_id"))
+    )
     rows = [
         TopicTag(
             section=section, topic=topics[slug], source=TopicTag.Source.INHERITED if inherited else TopicTag.Source.RULE
@@ -31,14 +36,16 @@ def tag_sections(sections: list[Section], matcher: Matcher, topics: dict[str, To
         for slug in slugs
         if (section.pk, topics[slug].pk) not in hand
     ]
-    TopicTag.objects.filter(section__in=sections).exclude(source__in=HAND).delete()
+    if not new:
+        TopicTag.objects.filter(section__in=sections).exclude(source__in=HAND).delete()
     TopicTag.objects.bulk_create(rows, batch_size=BATCH)
     return len(rows)
 
 
-def tag_version(version) -> int:
+def tag_new_version(sections: list[Section]) -> int:
+    """Tags for the sections of a version just stored (in position order)."""
     matcher, topics = matcher_from_db()
-    return tag_sections(list(version.sections.order_by("position")), matcher, topics)
+    return tag_sections(sections, matcher, topics, new=True)
 
 
 def index_for_search(version) -> None:

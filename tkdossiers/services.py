@@ -12,30 +12,49 @@ def kamerstukken_for(
 ) -> dict[tuple[str, str, str], Kamerstuk]:
     """(dossier number, toevoeging or "", ondernummer) -> Kamerstuk, creating what is missing.
 
-    `years` gives a vergaderjaar for a new kamerstuk; existing ones keep theirs.
+    `years` gives a vergaderjaar for a new kamerstuk; existing ones keep theirs. Most cited
+    kamerstukken are known already: they are read first, and only missing ones inserted
+    (ignoring a concurrent import's identical rows) and read again.
     """
     if not keys:
         return {}
     dossiers = _dossiers_for({(number, toevoeging) for number, toevoeging, _ in keys})
-    wanted = Q()
-    for number, toevoeging, ondernummer in keys:
-        wanted |= Q(dossier=dossiers[number, toevoeging], number=ondernummer)
-    Kamerstuk.objects.bulk_create(
-        [
-            Kamerstuk(dossier=dossiers[n, t], number=o, vergaderjaar=(years or {}).get((n, t, o)) or "")
-            for n, t, o in sorted(keys)
-        ],
-        ignore_conflicts=True,
-    )
-    return {
-        (k.dossier.number, k.dossier.toevoeging, k.number): k
-        for k in Kamerstuk.objects.filter(wanted).select_related("dossier")
-    }
+    dossier_keys = {dossier.pk: key for key, dossier in dossiers.items()}
+
+    def read():
+        wanted = Q()
+        for number, toevoeging, ondernummer in keys:
+            wanted |= Q(dossier=dossiers[number, toevoeging], number=ondernummer)
+        found = {}
+        for kamerstuk in Kamerstuk.objects.filter(wanted):
+            kamerstuk.dossier = dossiers[dossier_keys[kamerstuk.dossier_id]]
+            found[(*dossier_keys[kamerstuk.dossier_id], kamerstuk.number)] = kamerstuk
+        return found
+
+    found = read()
+    missing = sorted(keys - set(found))
+    if missing:
+        Kamerstuk.objects.bulk_create(
+            [
+                Kamerstuk(dossier=dossiers[n, t], number=o, vergaderjaar=(years or {}).get((n, t, o)) or "")
+                for n, t, o in missing
+            ],
+            ignore_conflicts=True,
+        )
+        found = read()
+    return found
 
 
 def _dossiers_for(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Dossier]:
-    Dossier.objects.bulk_create([Dossier(number=n, toevoeging=t) for n, t in sorted(keys)], ignore_conflicts=True)
-    wanted = Q()
-    for number, toevoeging in keys:
-        wanted |= Q(number=number, toevoeging=toevoeging)
-    return {(d.number, d.toevoeging): d for d in Dossier.objects.filter(wanted)}
+    def read():
+        wanted = Q()
+        for number, toevoeging in keys:
+            wanted |= Q(number=number, toevoeging=toevoeging)
+        return {(d.number, d.toevoeging): d for d in Dossier.objects.filter(wanted)}
+
+    found = read()
+    missing = sorted(keys - set(found))
+    if missing:
+        Dossier.objects.bulk_create([Dossier(number=n, toevoeging=t) for n, t in missing], ignore_conflicts=True)
+        found = read()
+    return found

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from commitments.models import Commitment, Motion, MotionMention
 from letters.counts import recount_all
+from letters.ids import reserve_ids
 from letters.models import Footnote, Letter, LetterVersion, Reference, Section, Source, Topic, TopicTag
 from letters.tagging import index_for_search
 from tkdossiers.citations import vergaderjaar_for
@@ -845,15 +846,11 @@ class Ids:
 
 
 def allocate_ids(model, count: int) -> list[int]:
-    if count == 0:
-        return []
-    if connection.vendor != "postgresql":  # one writer: the next free keys
+    ids = reserve_ids(model, count)
+    if ids is None:  # SQLite, one writer: the next free keys
         start = (model.objects.aggregate(n=Max("pk"))["n"] or 0) + 1
-        return list(range(start, start + count))
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count])
-        return sorted(row[0] for row in cursor.fetchall())
+        ids = list(range(start, start + count))
+    return ids
 
 
 def insert_rows(model, columns: list[str], rows: list[tuple]) -> None:
