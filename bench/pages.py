@@ -403,9 +403,12 @@ def run_size(args: argparse.Namespace) -> dict:
     for spec in exports(t):
         export_results.append(measure_export(client, spec, max(3, args.repeat // 3)))
         print(f"  {line_of(export_results[-1])}")
+    recount = recount_times()
+    print(f"  kept counts: topic recount {recount['topics_ms']:.0f} ms, rebuilding all {recount['all_ms']:.0f} ms")
     misses = [r for r in page_results if "slowest_queries" in r]
     return {
         "letters": args.letters,
+        "recount": recount,
         "database": database_name(args.database_url),
         "generate_seconds": generated,
         "corpus": corpus_counts(),
@@ -414,6 +417,21 @@ def run_size(args: argparse.Namespace) -> dict:
         "exports": export_results,
         "explain": "\n".join(explain(r) for r in misses),
     }
+
+
+def recount_times() -> dict:
+    """What the kept counts (letters.counts) cost at this size: the topic recount a Celery
+    worker runs after changes (median of 3), and `manage.py recount` (once)."""
+    from letters import counts
+
+    topics = []
+    for _ in range(3):
+        started = time.perf_counter()
+        counts.recount_topics()
+        topics.append(1000 * (time.perf_counter() - started))
+    started = time.perf_counter()
+    counts.recount_all()
+    return {"topics_ms": round(statistics.median(topics), 1), "all_ms": round(1000 * (time.perf_counter() - started))}
 
 
 def line_of(result: dict) -> str:
