@@ -28,25 +28,34 @@ KAMERSTUK = re.compile(
 )
 ONE_DOSSIER = re.compile(rf"(?P<number>{DOSSIER})(?P<toevoeging>{TOEVOEGING})?")
 
+# Look-alikes kept apart, each with words of which a text must hold one for the pattern to
+# match: a substring test is far cheaper than the search, and most paragraphs fail it.
 OTHER_PATTERNS = [
     (
         "aanhangsel",
         re.compile(r"Aanhangsel(?: van)?(?: de)? Handelingen(?: II| I)?,?(?: vergaderjaar)?,? [\d/\-–]+,? nr\.? ?\d+"),
+        ("Aanhangsel",),
     ),
-    ("handelingen", re.compile(r"Handelingen(?: II| I)?,?(?: vergaderjaar)?,? [\d/\-–]+,? nr\.? ?\d+(?:,? item \d+)?")),
-    ("staatscourant", re.compile(r"\b(?:Staatscourant|Stcrt\.?) \d{4},? (?:nr\. ?)?\d+")),
-    ("staatsblad", re.compile(r"\b(?:Staatsblad|Stb\.?) \d{4},? (?:nr\. ?)?\d+")),
-    ("bwb", re.compile(r"\bBWB[RV]\d{7}\b")),
-    ("url", re.compile(r"\bhttps?://[^\s<>\"|]+[^\s<>\"|.,;:)]")),
+    (
+        "handelingen",
+        re.compile(r"Handelingen(?: II| I)?,?(?: vergaderjaar)?,? [\d/\-–]+,? nr\.? ?\d+(?:,? item \d+)?"),
+        ("Handelingen",),
+    ),
+    ("staatscourant", re.compile(r"\b(?:Staatscourant|Stcrt\.?) \d{4},? (?:nr\. ?)?\d+"), ("Staatscourant", "Stcrt")),
+    ("staatsblad", re.compile(r"\b(?:Staatsblad|Stb\.?) \d{4},? (?:nr\. ?)?\d+"), ("Staatsblad", "Stb")),
+    ("bwb", re.compile(r"\bBWB[RV]\d{7}\b"), ("BWB",)),
+    ("url", re.compile(r"\bhttps?://[^\s<>\"|]+[^\s<>\"|.,;:)]"), ("http",)),
     (
         "wetsartikel",
         re.compile(
             r"\b(?:wets)?[Aa]rtikel(?:en)? \d+(?:[:.]\d+)*[a-z]?(?:,? (?:lid|onderdeel) \d+)?"
             r"(?: van (?:de|het) [A-Z][\w-]*(?: \d{4})?| (?:Awb|Sr|Sv|BW|Gemeentewet|Grondwet|Wvw 1994|Wet [\w ]+?\b))"
         ),
+        ("rtikel",),
     ),
-    ("regelgeving", re.compile(r"\b[Aa]rtikel \d+[a-z]? (?:Regeling|Besluit|Beschikking) [\w-]+")),
+    ("regelgeving", re.compile(r"\b[Aa]rtikel \d+[a-z]? (?:Regeling|Besluit|Beschikking) [\w-]+"), ("rtikel",)),
 ]
+TWO_DIGITS = re.compile(r"\d\d")  # every kamerstuk citation has a dossier number
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,8 @@ def find(text: str) -> tuple[list[Citation], list[OtherCitation]]:
     others = _find_others(text)
     taken = [(o.start, o.end) for o in others if o.kind in ("aanhangsel", "handelingen", "url", "staatscourant")]
     citations = []
+    if not TWO_DIGITS.search(text):
+        return citations, others
     for match in KAMERSTUK.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
@@ -135,7 +146,9 @@ def _toevoeging(raw: str | None) -> str | None:
 
 def _find_others(text: str) -> list[OtherCitation]:
     found: list[OtherCitation] = []
-    for kind, pattern in OTHER_PATTERNS:
+    for kind, pattern, words in OTHER_PATTERNS:
+        if not any(word in text for word in words):
+            continue
         for match in pattern.finditer(text):
             if any(o.start <= match.start() < o.end for o in found):
                 continue
