@@ -18,7 +18,7 @@ from collections import Counter
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -69,8 +69,12 @@ def recount_kamerstukken(ids=None) -> int:
 
 
 def rebuild_letter_dossiers() -> int:
-    """Every letter's cited dossiers from its current version, from scratch."""
+    """Every letter's cited dossiers from its current version, from scratch. Imports that
+    write their rows meanwhile wait until this commits, then write their own again."""
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"LOCK TABLE {LetterDossier._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
         LetterDossier.objects.all().delete()
         rows = (
             Reference.objects.filter(version__is_current=True, kamerstuk__isnull=False)
