@@ -46,7 +46,7 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(
-        viewport={"width": 1366, "height": 900}, base_url=live_server.url, accept_downloads=True
+        viewport={"width": 1366, "height": 900}, base_url=live_server.url, accept_downloads=True, locale="nl-NL"
     )
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -109,7 +109,9 @@ def test_analyst_filters_by_dossier_and_year_and_exports(page, letters, policy_u
 
 
 def test_pages_read_well_on_a_phone(browser, live_server, letters, policy_user):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=live_server.url, is_mobile=True, locale="nl-NL"
+    )
     page = context.new_page()
     log_in(page, "beleid")
     letter = Letter.objects.get(document_number="2025D43420")
