@@ -20,7 +20,9 @@ def retag_sections(job_id: int) -> None:
         run_retag(job)
     except Exception as exc:
         logger.exception("re-tagging failed")
-        RetagJob.objects.filter(pk=job_id).update(status=RetagJob.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+        RetagJob.objects.filter(pk=job_id).update(
+            status=RetagJob.Status.FAILED, error=f"onverwachte fout: {type(exc).__name__}: {exc}"
+        )
         raise
 
 

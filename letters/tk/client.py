@@ -105,7 +105,7 @@ class TKClient:
 
     def resource_url(self, resource_id: str) -> str:
         if not _RESOURCE_ID.fullmatch(resource_id or ""):
-            raise TKError(f"not a resource id: {resource_id!r}", retryable=False)
+            raise TKError(f"geen geldige document-id: {resource_id!r}", retryable=False)
         return f"{self.base_url}/{f.RESOURCES_PATH}{quote(resource_id)}"
 
     def download(self, url_or_resource_id: str) -> Resource:
@@ -118,7 +118,7 @@ class TKClient:
         if "://" not in value:
             return self.resource_url(value)
         if _origin(value) != _origin(self.base_url):
-            raise TKError(f"refusing to download from another host than {self.base_url}: {value}", retryable=False)
+            raise TKError(f"downloaden van een andere server dan {self.base_url} geweigerd: {value}", retryable=False)
         return value
 
     # HTTP
@@ -132,7 +132,8 @@ class TKClient:
                 if not exc.retryable:
                     raise
                 if attempt >= self.retries:
-                    reason = f"{exc.reason} (gave up after {attempt + 1} attempts)"
+                    tries = attempt + 1
+                    reason = f"{exc.reason} (opgegeven na {tries} {'poging' if tries == 1 else 'pogingen'})"
                     raise TKError(reason, retryable=True, status=exc.status) from None
                 self.sleep(self.backoff * 2**attempt)
                 attempt += 1
@@ -149,19 +150,19 @@ class TKClient:
         except urllib.error.URLError as exc:
             raise _network_error(exc.reason, url) from None
         except (ValueError, http.client.InvalidURL) as exc:  # a malformed URL, e.g. a bad port
-            raise TKError(f"cannot request {url!r}: {exc}", retryable=False) from None
+            raise TKError(f"kan {url!r} niet opvragen: {exc}", retryable=False) from None
         except (OSError, http.client.HTTPException) as exc:
             raise _network_error(exc, url) from None
 
     def _read_limited(self, response, url: str) -> bytes:
         declared = (response.headers.get("Content-Length") or "").strip()
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise TKError(f"{url} is {declared} bytes, more than the limit of {self.max_bytes}", retryable=False)
+            raise TKError(f"{url} is {declared} bytes, meer dan de limiet van {self.max_bytes}", retryable=False)
         chunks, total = [], 0
         while chunk := response.read(CHUNK_SIZE):
             total += len(chunk)
             if total > self.max_bytes:
-                raise TKError(f"{url} is larger than the limit of {self.max_bytes} bytes", retryable=False)
+                raise TKError(f"{url} is groter dan de limiet van {self.max_bytes} bytes", retryable=False)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -185,10 +186,10 @@ def _content_type(response) -> str:
 
 def _status_error(status: int, url: str) -> TKError:
     retryable = status >= 500 or status in RETRYABLE_STATUSES
-    return TKError(f"HTTP {status} for {url}", retryable=retryable, status=status)
+    return TKError(f"HTTP {status} voor {url}", retryable=retryable, status=status)
 
 
 def _network_error(reason: object, url: str) -> TKError:
     if isinstance(reason, TimeoutError):
-        return TKError(f"timed out waiting for {url}", retryable=True)
-    return TKError(f"could not reach {url}: {reason}", retryable=True)
+        return TKError(f"geen antwoord van {url} binnen de wachttijd", retryable=True)
+    return TKError(f"{url} niet bereikbaar: {reason}", retryable=True)

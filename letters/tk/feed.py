@@ -109,20 +109,20 @@ Entity = DocumentRecord | DossierRecord | ZaakRecord
 
 def parse_feed_page(data: bytes) -> FeedPage:
     """One SyncFeed page (the raw bytes of the HTTP body) -> FeedPage, or FeedError."""
-    root = parse_xml(data, "the feed page")
+    root = parse_xml(data, "de feedpagina")
     if root.tag != f.atom(f.FEED):
-        raise FeedError(f"the page is not an Atom feed: its root element is <{_describe(root)}>")
+        raise FeedError(f"de pagina is geen Atom-feed: het hoofdelement is <{_describe(root)}>")
     parsed = [_parse_entry(el, n) for n, el in enumerate(root.findall(f.atom(f.ENTRY)), start=1)]
     entries = tuple(entry for entry, _ in parsed)
     feed_next = _link(root, f.REL_NEXT)
     if feed_next is not None:
-        return FeedPage(entries, _skiptoken(feed_next, "the feed's next link"), has_more=True)
+        return FeedPage(entries, _skiptoken(feed_next, 'de <link rel="next"> van de feed'), has_more=True)
     return FeedPage(entries, parsed[-1][1] if parsed else None, has_more=False)
 
 
 def parse_entity(data: bytes) -> Entity | None:
     """A bare entity element (bytes) -> its record; None for an entity kind we do not read."""
-    return entity_record(parse_xml(data, "the entity"))
+    return entity_record(parse_xml(data, "de entiteit"))
 
 
 def entity_record(el: etree._Element) -> Entity | None:
@@ -134,19 +134,19 @@ def entity_record(el: etree._Element) -> Entity | None:
 def parse_xml(data: bytes, what: str) -> etree._Element:
     """Parse untrusted XML bytes safely; refuse DTDs. Raises FeedError, never an lxml error."""
     if not isinstance(data, bytes | bytearray):
-        raise FeedError(f"{what} must be bytes, not {type(data).__name__}")
+        raise FeedError(f"{what} moet bytes zijn, geen {type(data).__name__}")
     if not data.strip():
-        raise FeedError(f"{what} is empty")
+        raise FeedError(f"{what} is leeg")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(bytes(data), parser=parser)
     except etree.LxmlError as exc:
-        raise FeedError(f"{what} is not well-formed XML: {_first_line(exc)}") from None
+        raise FeedError(f"{what} is geen goed gevormde XML: {_first_line(exc)}") from None
     if root is None:
-        raise FeedError(f"{what} has no root element")
+        raise FeedError(f"{what} heeft geen hoofdelement")
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-        raise FeedError(f"{what} contains a DTD (<!DOCTYPE ...>); refused for safety")
+        raise FeedError(f"{what} bevat een DTD (<!DOCTYPE ...>); uit veiligheid geweigerd")
     return root
 
 
@@ -157,7 +157,7 @@ def _parse_entry(el: etree._Element, n: int) -> tuple[FeedEntry, int]:
     category = _category(el, where)
     next_href = _link(el, f.REL_NEXT)
     if next_href is None:
-        raise FeedError(f'{where} has no <link rel="next"> with its skiptoken')
+        raise FeedError(f'{where} heeft geen <link rel="next"> met skiptoken')
     entity = _content_entity(el, where)
     record = entity_record(entity)
     deleted = record.deleted if record else _deleted(entity)
@@ -171,14 +171,14 @@ def _parse_entry(el: etree._Element, n: int) -> tuple[FeedEntry, int]:
         dossier=record if isinstance(record, DossierRecord) else None,
         zaak=record if isinstance(record, ZaakRecord) else None,
     )
-    return entry, _skiptoken(next_href, f"the next link of {where}")
+    return entry, _skiptoken(next_href, f'de <link rel="next"> van {where}')
 
 
 def _atom_text(el: etree._Element, name: str, where: str) -> str:
     child = el.find(f.atom(name))
     text = (child.text or "").strip() if child is not None else ""
     if not text:
-        raise FeedError(f"{where} has no <{name}>")
+        raise FeedError(f"{where} heeft geen <{name}>")
     return text
 
 
@@ -186,7 +186,7 @@ def _category(el: etree._Element, where: str) -> str:
     child = el.find(f.atom(f.CATEGORY))
     term = (child.get(f.TERM) or "").strip() if child is not None else ""
     if not term:
-        raise FeedError(f"{where} has no <category term=...>")
+        raise FeedError(f"{where} heeft geen <category term=...>")
     return term
 
 
@@ -201,17 +201,17 @@ def _skiptoken(href: str, where: str) -> int:
     params = {key.lower(): value for key, value in parse_qsl(urlsplit(href).query)}
     value = params.get(f.PARAM_SKIPTOKEN.lower(), "")
     if not value.isdigit():
-        raise FeedError(f"{where} carries no numeric skiptoken: {href!r}")
+        raise FeedError(f"{where} bevat geen numeriek skiptoken: {href!r}")
     return int(value)
 
 
 def _content_entity(el: etree._Element, where: str) -> etree._Element:
     content = el.find(f.atom(f.CONTENT))
     if content is None:
-        raise FeedError(f"{where} has no <content>")
+        raise FeedError(f"{where} heeft geen <content>")
     children = [child for child in content if isinstance(child.tag, str)]
     if len(children) != 1:
-        raise FeedError(f"{where} should hold one entity element in <content>, found {len(children)}")
+        raise FeedError(f"{where} hoort in <content> precies één entiteit te bevatten, maar bevat er {len(children)}")
     return children[0]
 
 
@@ -273,18 +273,18 @@ class _Base:
 def _base(el: etree._Element) -> _Base:
     entity_id = (el.get(f.ATTR_ID) or "").strip()
     if not entity_id:
-        raise FeedError(f"a <{_local(el)}> has no id attribute")
+        raise FeedError(f"een <{_local(el)}> heeft geen attribuut id")
     bijgewerkt = _attr(el, f.ATTR_BIJGEWERKT)
     if bijgewerkt is None:
-        raise FeedError(f"<{_local(el)}> {entity_id} has no bijgewerkt attribute")
+        raise FeedError(f"<{_local(el)}> {entity_id} heeft geen attribuut bijgewerkt")
     return _Base(entity_id, bijgewerkt, _deleted(el))
 
 
 def _deleted(el: etree._Element) -> bool:
     value = _attr(el, f.ATTR_VERWIJDERD)
     if value is None:
-        raise FeedError(f"<{_local(el)}> {el.get(f.ATTR_ID)} has no verwijderd attribute")
-    return _bool(value, f"verwijderd of {el.get(f.ATTR_ID)}")
+        raise FeedError(f"<{_local(el)}> {el.get(f.ATTR_ID)} heeft geen attribuut verwijderd")
+    return _bool(value, f"het attribuut verwijderd van {el.get(f.ATTR_ID)}")
 
 
 def _attr(el: etree._Element, name: str) -> str | None:
@@ -302,7 +302,7 @@ def _bool(value: str, where: str) -> bool:
         return True
     if lowered in ("false", "0"):
         return False
-    raise FeedError(f"{where} should be true or false, not {value!r}")
+    raise FeedError(f"{where} moet true of false zijn, niet {value!r}")
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
@@ -332,7 +332,7 @@ def _int_value(value: str | None, name: str, entity_id: str) -> int | None:
     try:
         return int(value)
     except ValueError:
-        raise FeedError(f"{name} of {entity_id} is not a whole number: {value!r}") from None
+        raise FeedError(f"{name} van {entity_id} is geen geheel getal: {value!r}") from None
 
 
 def _date(value: str | None) -> str | None:
@@ -352,4 +352,4 @@ def _describe(el: etree._Element) -> str:
 
 
 def _first_line(exc: Exception) -> str:
-    return (str(exc).splitlines() or ["unknown error"])[0]
+    return (str(exc).splitlines() or ["onbekende fout"])[0]

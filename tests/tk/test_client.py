@@ -117,9 +117,20 @@ def test_persistent_500_gives_up_after_the_retries(fake, sleeps):
 
     url = f"{fake.base_url}{FEED}&skiptoken=7"
     assert (caught.value.retryable, caught.value.status) == (True, 500)
-    assert caught.value.reason == f"HTTP 500 for {url} (gave up after 4 attempts)"
+    assert caught.value.reason == f"HTTP 500 voor {url} (opgegeven na 4 pogingen)"
     assert len(fake.requests) == 4
     assert sleeps == [0.5, 1.0, 2.0]
+
+
+def test_without_retries_the_reason_says_one_attempt(fake, sleeps):
+    fake.fail_next(1, status=503)
+
+    with pytest.raises(TKError) as caught:
+        client_for(fake, sleeps, retries=0).feed_page("Document", None)
+
+    url = f"{fake.base_url}{FEED}"
+    assert caught.value.reason == f"HTTP 503 voor {url} (opgegeven na 1 poging)"
+    assert sleeps == []
 
 
 def test_a_404_is_not_retried(fake, sleeps):
@@ -127,7 +138,7 @@ def test_a_404_is_not_retried(fake, sleeps):
         client_for(fake, sleeps).download(GUID)
 
     url = f"{fake.base_url}/SyncFeed/2.0/Resources/{GUID}"
-    assert (caught.value.reason, caught.value.retryable, caught.value.status) == (f"HTTP 404 for {url}", False, 404)
+    assert (caught.value.reason, caught.value.retryable, caught.value.status) == (f"HTTP 404 voor {url}", False, 404)
     assert fake.requests == [("GET", f"/SyncFeed/2.0/Resources/{GUID}")]
     assert sleeps == []
 
@@ -161,7 +172,7 @@ def test_timeouts_give_up_retryable_after_the_retries(fake, sleeps):
 
     url = f"{fake.base_url}{FEED}"
     assert (caught.value.retryable, caught.value.status) == (True, None)
-    assert caught.value.reason == f"timed out waiting for {url} (gave up after 3 attempts)"
+    assert caught.value.reason == f"geen antwoord van {url} binnen de wachttijd (opgegeven na 3 pogingen)"
     assert len(fake.requests) == 3
     assert sleeps == [0.5, 1.0]
 
@@ -177,9 +188,9 @@ def test_connection_refused_is_retried_and_retryable(sleeps):
 
     assert (caught.value.retryable, caught.value.status) == (True, None)
     assert caught.value.reason.startswith(
-        f"could not reach http://127.0.0.1:{port}/SyncFeed/2.0/Feed?category=Document"
+        f"http://127.0.0.1:{port}/SyncFeed/2.0/Feed?category=Document niet bereikbaar: "
     )
-    assert caught.value.reason.endswith("(gave up after 3 attempts)")
+    assert caught.value.reason.endswith("(opgegeven na 3 pogingen)")
     assert sleeps == [0.5, 1.0]
 
 
@@ -192,7 +203,7 @@ def test_a_broken_page_raises_feed_error_and_the_next_try_works(fake, sleeps):
         client.feed_page("Document", None)
     page = client.feed_page("Document", None)
 
-    assert caught.value.reason.startswith("the feed page is not well-formed XML: ")
+    assert caught.value.reason.startswith("de feedpagina is geen goed gevormde XML: ")
     assert [entry.guid for entry in page.entries] == [guid]
     assert len(fake.requests) == 2
 
@@ -218,7 +229,7 @@ def test_oversized_download_is_refused_by_content_length(fake, sleeps):
         client_for(fake, sleeps, max_bytes=10).download(guid)
 
     url = f"{fake.base_url}/SyncFeed/2.0/Resources/{guid}"
-    assert (caught.value.reason, caught.value.retryable) == (f"{url} is 11 bytes, more than the limit of 10", False)
+    assert (caught.value.reason, caught.value.retryable) == (f"{url} is 11 bytes, meer dan de limiet van 10", False)
     assert len(fake.requests) == 1
 
 
@@ -230,7 +241,7 @@ def test_oversized_download_without_content_length_is_refused_while_reading(fake
         client_for(fake, sleeps, max_bytes=100_000).download(guid)
 
     url = f"{fake.base_url}/SyncFeed/2.0/Resources/{guid}"
-    assert (caught.value.reason, caught.value.retryable) == (f"{url} is larger than the limit of 100000 bytes", False)
+    assert (caught.value.reason, caught.value.retryable) == (f"{url} is groter dan de limiet van 100000 bytes", False)
     assert len(fake.requests) == 1
 
 
@@ -247,7 +258,8 @@ def test_download_from_another_host_is_refused(fake, sleeps):
 
     assert caught.value.retryable is False
     assert caught.value.reason == (
-        f"refusing to download from another host than {fake.base_url}: https://example.org/SyncFeed/2.0/Resources/{GUID}"
+        f"downloaden van een andere server dan {fake.base_url} geweigerd: "
+        f"https://example.org/SyncFeed/2.0/Resources/{GUID}"
     )
     assert fake.requests == []
 
@@ -257,7 +269,7 @@ def test_a_bad_resource_id_is_refused(fake, sleeps, bad_id):
     with pytest.raises(TKError) as caught:
         client_for(fake, sleeps).download(bad_id)
 
-    assert (caught.value.reason, caught.value.retryable) == (f"not a resource id: {bad_id!r}", False)
+    assert (caught.value.reason, caught.value.retryable) == (f"geen geldige document-id: {bad_id!r}", False)
     assert fake.requests == []
 
 

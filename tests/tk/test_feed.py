@@ -382,51 +382,74 @@ GOOD_ENTITY = f'<document {TK} id="{DOC_GUID}" tk:bijgewerkt="2025-10-03T10:00:0
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
-        (b"", "the feed page is empty"),
-        (b"   \n", "the feed page is empty"),
-        (b"<html><body>Service Unavailable</body></html>", "the page is not an Atom feed: its root element is <html>"),
+        (b"", "de feedpagina is leeg"),
+        (b"   \n", "de feedpagina is leeg"),
+        (b"<html><body>Service Unavailable</body></html>", "de pagina is geen Atom-feed: het hoofdelement is <html>"),
         (
             b'<feed xmlns="urn:other"/>',
-            "the page is not an Atom feed: its root element is <feed xmlns='urn:other'>",
+            "de pagina is geen Atom-feed: het hoofdelement is <feed xmlns='urn:other'>",
         ),
         (
             b'<rss xmlns="http://www.w3.org/2005/Atom"/>',
-            "the page is not an Atom feed: its root element is <rss xmlns='http://www.w3.org/2005/Atom'>",
+            "de pagina is geen Atom-feed: het hoofdelement is <rss xmlns='http://www.w3.org/2005/Atom'>",
         ),
-        (page_with(GOOD_ENTITY + "</document>", title=""), "entry 1 has no <title>"),
-        (page_with(GOOD_ENTITY + "</document>", links=""), 'entry 1 (%s) has no <link rel="next"> with its skiptoken'),
+        (page_with(GOOD_ENTITY + "</document>", title=""), "entry 1 heeft geen <title>"),
+        (page_with(GOOD_ENTITY + "</document>", links=""), 'entry 1 (%s) heeft geen <link rel="next"> met skiptoken'),
         (
             page_with(GOOD_ENTITY + "</document>", links=f'<link rel="next" href="{BASE}/Feed?category=Document"/>'),
-            "the next link of entry 1 (%s) carries no numeric skiptoken: "
+            'de <link rel="next"> van entry 1 (%s) bevat geen numeriek skiptoken: '
             "'https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Document'",
         ),
-        (page_with(""), "entry 1 (%s) should hold one entity element in <content>, found 0"),
+        (
+            page_with(GOOD_ENTITY + "</document>").replace(b"<updated>2025-10-03T10:00:00Z</updated>", b""),
+            "entry 1 (%s) heeft geen <updated>",
+        ),
+        (
+            page_with(GOOD_ENTITY + "</document>").replace(b'<category term="document"/>', b""),
+            "entry 1 (%s) heeft geen <category term=...>",
+        ),
+        (
+            page_with(GOOD_ENTITY + "</document>")
+            .replace(b"</content>", b"")
+            .replace(b'<content type="application/xml">', b""),
+            "entry 1 (%s) heeft geen <content>",
+        ),
+        (
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><link rel="next" href="https://example.org/Feed?category=Document"/>'
+            + page_with(GOOD_ENTITY + "</document>")[len(b'<feed xmlns="http://www.w3.org/2005/Atom">') :],
+            "de <link rel=\"next\"> van de feed bevat geen numeriek skiptoken: 'https://example.org/Feed?category=Document'",
+        ),
+        (page_with(""), "entry 1 (%s) hoort in <content> precies één entiteit te bevatten, maar bevat er 0"),
         (
             page_with(GOOD_ENTITY + "</document>" + GOOD_ENTITY + "</document>"),
-            "entry 1 (%s) should hold one entity element in <content>, found 2",
+            "entry 1 (%s) hoort in <content> precies één entiteit te bevatten, maar bevat er 2",
         ),
         (
             page_with(f'<document {TK} tk:bijgewerkt="2025-10-03T10:00:00Z" tk:verwijderd="false"/>'),
-            "a <document> has no id attribute",
+            "een <document> heeft geen attribuut id",
         ),
         (
             page_with(f'<document {TK} id="{DOC_GUID}" tk:verwijderd="false"/>'),
-            f"<document> {DOC_GUID} has no bijgewerkt attribute",
+            f"<document> {DOC_GUID} heeft geen attribuut bijgewerkt",
         ),
         (
             page_with(f'<document {TK} id="{DOC_GUID}" tk:bijgewerkt="2025-10-03T10:00:00Z" tk:verwijderd="maybe"/>'),
-            f"verwijderd of {DOC_GUID} should be true or false, not 'maybe'",
+            f"het attribuut verwijderd van {DOC_GUID} moet true of false zijn, niet 'maybe'",
+        ),
+        (
+            page_with(f'<document {TK} id="{DOC_GUID}" tk:bijgewerkt="2025-10-03T10:00:00Z"/>'),
+            f"<document> {DOC_GUID} heeft geen attribuut verwijderd",
         ),
         (
             page_with(GOOD_ENTITY + "<volgnummer>264a</volgnummer></document>"),
-            f"volgnummer of {DOC_GUID} is not a whole number: '264a'",
+            f"volgnummer van {DOC_GUID} is geen geheel getal: '264a'",
         ),
         (
             page_with(
                 f'<document {TK} id="{DOC_GUID}" tk:bijgewerkt="2025-10-03T10:00:00Z" tk:verwijderd="false" '
                 'tk:contentLength="lots"/>'
             ),
-            f"contentLength of {DOC_GUID} is not a whole number: 'lots'",
+            f"contentLength van {DOC_GUID} is geen geheel getal: 'lots'",
         ),
     ],
 )
@@ -451,15 +474,22 @@ def test_not_well_formed_raises_feed_error_not_an_lxml_error(body):
     with pytest.raises(FeedError) as caught:
         parse_feed_page(body)
 
-    assert caught.value.reason.startswith("the feed page is not well-formed XML: ")
+    assert caught.value.reason.startswith("de feedpagina is geen goed gevormde XML: ")
     assert caught.value.__cause__ is None and caught.value.__suppress_context__ is True
+
+
+def test_an_empty_entity_is_refused_with_its_own_name():
+    with pytest.raises(FeedError) as caught:
+        parse_entity(b"  ")
+
+    assert caught.value.reason == "de entiteit is leeg"
 
 
 def test_bytes_are_required():
     with pytest.raises(FeedError) as caught:
         parse_feed_page('<feed xmlns="http://www.w3.org/2005/Atom"/>')
 
-    assert caught.value.reason == "the feed page must be bytes, not str"
+    assert caught.value.reason == "de feedpagina moet bytes zijn, geen str"
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -486,7 +516,7 @@ def test_a_dtd_is_refused(body):
     with pytest.raises(FeedError) as caught:
         parse_feed_page(body)
 
-    assert caught.value.reason == "the feed page contains a DTD (<!DOCTYPE ...>); refused for safety"
+    assert caught.value.reason == "de feedpagina bevat een DTD (<!DOCTYPE ...>); uit veiligheid geweigerd"
 
 
 def test_empty_feed_has_no_next_skiptoken():
