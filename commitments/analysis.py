@@ -157,14 +157,8 @@ def _store_commitments(version, commitments, section_rows):
     existing = {c.key: c for c in Commitment.objects.filter(key__in=wanted)}
     now = timezone.now()
     for key, row in existing.items():
-        commitment, section = wanted[key]
-        row.made_in, row.due, row.kind, row.text, row.updated_at = (
-            section,
-            commitment.due,
-            commitment.kind,
-            commitment.text,
-            now,
-        )
+        commitment, row.made_in = wanted[key]
+        row.due, row.kind, row.text, row.updated_at = commitment.due, commitment.kind, commitment.text, now
     Commitment.objects.bulk_update(existing.values(), ["made_in", "due", "kind", "text", "updated_at"])
     Commitment.objects.bulk_create(
         Commitment(

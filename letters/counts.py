@@ -53,10 +53,11 @@ def recount_kamerstukken(ids=None) -> int:
     """Citation count and last citation date from the current versions; all kamerstukken
     when `ids` is None. Rows are locked in key order first, so that two imports citing the
     same kamerstukken wait for each other instead of deadlocking."""
-    kamerstukken = Kamerstuk.objects.all() if ids is None else Kamerstuk.objects.filter(pk__in=ids)
+    kamerstukken = Kamerstuk.objects.all()
     if ids is not None:
         if not ids:
             return 0
+        kamerstukken = kamerstukken.filter(pk__in=ids)
         list(kamerstukken.select_for_update().order_by("pk").values_list("pk", flat=True))
     current = Reference.objects.filter(kamerstuk=OuterRef("pk"), version__is_current=True).order_by()
     return kamerstukken.update(

@@ -31,18 +31,12 @@ def kamerstukken_for(
             found[(*dossier_keys[kamerstuk.dossier_id], kamerstuk.number)] = kamerstuk
         return found
 
-    found = read()
-    missing = sorted(keys - set(found))
-    if missing:
-        Kamerstuk.objects.bulk_create(
-            [
-                Kamerstuk(dossier=dossiers[n, t], number=o, vergaderjaar=(years or {}).get((n, t, o)) or "")
-                for n, t, o in missing
-            ],
-            ignore_conflicts=True,
-        )
-        found = read()
-    return found
+    def new(key):
+        number, toevoeging, ondernummer = key
+        year = (years or {}).get(key) or ""
+        return Kamerstuk(dossier=dossiers[number, toevoeging], number=ondernummer, vergaderjaar=year)
+
+    return _read_or_create(Kamerstuk, keys, read, new)
 
 
 def _dossiers_for(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Dossier]:
@@ -52,9 +46,15 @@ def _dossiers_for(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Dossier]:
             wanted |= Q(number=number, toevoeging=toevoeging)
         return {(d.number, d.toevoeging): d for d in Dossier.objects.filter(wanted)}
 
+    return _read_or_create(Dossier, keys, read, lambda key: Dossier(number=key[0], toevoeging=key[1]))
+
+
+def _read_or_create(model, keys: set, read, new) -> dict:
+    """`read()` maps keys to the rows that exist; the missing ones are inserted (ignoring a
+    concurrent import's identical rows) and everything is read again."""
     found = read()
     missing = sorted(keys - set(found))
     if missing:
-        Dossier.objects.bulk_create([Dossier(number=n, toevoeging=t) for n, t in missing], ignore_conflicts=True)
+        model.objects.bulk_create([new(key) for key in missing], ignore_conflicts=True)
         found = read()
     return found
