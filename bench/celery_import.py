@@ -113,11 +113,11 @@ def peak_rss_mb(pid: int) -> float | None:
 def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
     from django.db.models import Count
 
-    from letters import sync
+    from kamer import sync
+    from kamer.tk.client import TKClient
+    from letters.importing.tasks import fetch_document
     from letters.models import FailedImport, Letter, LetterVersion, TKDocument
-    from letters.tasks import fetch_document
-    from letters.tk.client import TKClient
-    from tests.tk.fake_server import FakeTK
+    from tests.kamer.fake_server import FakeTK
     from tkdossiers.celery import app
 
     fresh_database(args.database_url)

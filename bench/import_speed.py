@@ -3,8 +3,8 @@
 For every sample letter (samples/**/*.docx) this measures, as the median of N runs:
 
 - floor: unzip and lxml-parse word/document.xml and word/footnotes.xml, nothing else;
-- read+split: letters.reader.read() and letters.sections.split(), no database;
-- import: letters.importer.import_letter() into PostgreSQL. Every run must import afresh:
+- read+split: letters.docx.reader.read() and letters.docx.sections.split(), no database;
+- import: letters.importing.store.import_letter() into PostgreSQL. Every run must import afresh:
   by default what a run wrote is deleted after it (not timed; the commit is timed), with
   --cleanup rollback each run happens in a transaction that is rolled back.
 
@@ -93,7 +93,7 @@ def setup_django(database_url: str, *, recreate: bool) -> None:
     django.setup()
     call_command("migrate", verbosity=0)
     # As in production, where the web process hands Celery tasks to the workers: the topic
-    # recount an import queues (letters.counts) goes to the in-memory broker, unrun. Its cost
+    # recount an import queues (letters.importing.counts) goes to the in-memory broker, unrun. Its cost
     # is measured on its own (recount_ms) and, with real workers, by --celery.
     from tkdossiers.celery import app
 
@@ -153,8 +153,8 @@ def floor(content: bytes) -> None:
 
 
 def read_and_split(content: bytes, filename: str):
-    from letters.reader import read
-    from letters.sections import split
+    from letters.docx.reader import read
+    from letters.docx.sections import split
 
     parsed = read(content, filename)
     return parsed, split(parsed.blocks)
@@ -162,7 +162,7 @@ def read_and_split(content: bytes, filename: str):
 
 def import_once(content: bytes, filename: str):
     """One full import; anything but a fresh import means the numbers would be wrong."""
-    from letters.importer import Outcome, import_letter
+    from letters.importing.store import Outcome, import_letter
     from letters.models import Source
 
     result = import_letter(content=content, filename=filename, source=Source.COMMAND)

@@ -180,7 +180,7 @@ def targets() -> dict:
     """The busiest topic and dossier, a year, search words and export filters of about EXPORT_ROWS rows."""
     from django.db.models import Count, Max
 
-    from letters.management.commands.generate_corpus import COMMON_WORD, RARE_WORDS
+    from bench.generate_corpus import COMMON_WORD, RARE_WORDS
     from letters.models import SHOWN_SOURCES, Letter, Reference, Section, TopicTag
     from tkdossiers.models import Dossier
 
@@ -270,7 +270,7 @@ def logged_in_client():
     from django.contrib.auth.models import Group, User
     from django.test import Client
 
-    from letters.roles import CLERKS
+    from tkdossiers.roles import CLERKS
 
     user, _ = User.objects.get_or_create(username=USERNAME)
     user.groups.add(Group.objects.get(name=CLERKS))
@@ -420,14 +420,15 @@ def run_size(args: argparse.Namespace) -> dict:
 
 
 def recount_times() -> dict:
-    """What the kept counts (letters.counts) cost at this size: the topic recount a Celery
+    """What the kept counts (letters.importing.counts) cost at this size: the topic recount a Celery
     worker runs after changes (median of 3), and `manage.py recount` (once)."""
-    from letters import counts
+    from letters.importing import counts
+    from letters.topics import recount
 
     topics = []
     for _ in range(3):
         started = time.perf_counter()
-        counts.recount_topics()
+        recount.recount_topics()
         topics.append(1000 * (time.perf_counter() - started))
     started = time.perf_counter()
     counts.recount_all()

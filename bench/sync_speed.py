@@ -52,11 +52,11 @@ def fresh_database(url):
 
 
 def run(args):
-    from letters import sync
+    from kamer import sync
+    from kamer.tk.client import TKClient
     from letters.models import LetterVersion, TKDocument
-    from letters.tk.client import TKClient
     from tests.docx_builder import build_docx, head_table, text_para
-    from tests.tk.fake_server import FakeTK
+    from tests.kamer.fake_server import FakeTK
 
     with FakeTK(page_size=250) as tk:
         for index in range(args.entries):

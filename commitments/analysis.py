@@ -8,12 +8,13 @@ decisions survive new versions and re-imports.
 import hashlib
 import re
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from commitments.extraction import Passage, find_commitments, find_motions
 from commitments.models import Commitment, Motion, MotionMention
-from letters.references import texts_of
+from letters.docx.references import texts_of
+from letters.models import SHOWN_SOURCES
 from tkdossiers.citations import find
 from tkdossiers.models import Kamerstuk
 
@@ -69,6 +70,14 @@ class Analyser:
 
         return {"Moties": motions, "Toezeggingen": commitments}
 
+    def topic_figures(self) -> dict[str, dict[int, int]]:
+        """Per topic: open motions mentioned and open commitments made in its current passages."""
+        return {"open_motion_count": _open_motions_per_topic(), "open_commitment_count": _open_commitments_per_topic()}
+
+    def passage_prefetches(self) -> list[str]:
+        """What a topic page shows beside each passage: the motions it mentions, the promises it makes."""
+        return ["motion_mentions__motion__kamerstuk__dossier", "commitments_made"]
+
     def store(self, *, version, parsed, sections, section_rows):
         passages = passages_of(sections)
         mentions = find_motions(passages, footnote_kamerstukken(parsed.footnotes))
@@ -77,6 +86,34 @@ class Analyser:
 
 
 analyser = Analyser()
+
+
+def _open_motions_per_topic() -> dict[int, int]:
+    rows = (
+        MotionMention.objects.filter(
+            motion__status=Motion.Status.OPEN,
+            version__is_current=True,
+            section__topic_tags__source__in=SHOWN_SOURCES,
+        )
+        .order_by()
+        .values("section__topic_tags__topic")
+        .annotate(n=Count("motion", distinct=True))
+    )
+    return {row["section__topic_tags__topic"]: row["n"] for row in rows}
+
+
+def _open_commitments_per_topic() -> dict[int, int]:
+    rows = (
+        Commitment.objects.filter(
+            status=Commitment.Status.OPEN,
+            made_in__version__is_current=True,
+            made_in__topic_tags__source__in=SHOWN_SOURCES,
+        )
+        .order_by()
+        .values("made_in__topic_tags__topic")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return {row["made_in__topic_tags__topic"]: row["n"] for row in rows}
 
 
 def _store_mentions(version, mentions, section_rows):
@@ -127,7 +164,7 @@ def _motions_for(mentions, kamerstukken) -> list[Motion]:
 def _kamerstukken(keys) -> dict[str, Kamerstuk]:
     """The kamerstukken the importer already stored for this letter's citations, by key.
 
-    "36725, nr. 16" in a footnote may be stored as 36725-VI-16 (see letters.references).
+    "36725, nr. 16" in a footnote may be stored as 36725-VI-16 (see letters.docx.references).
     """
     wanted = {}
     for key in keys:

@@ -3,8 +3,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from commitments.models import Commitment, Motion
-from letters.filters import DossierFilter, dossier_q
 from letters.models import Reference
+from letters.web.filters import DossierFilter, dossier_q
 
 
 class MotionFilter(django_filters.FilterSet):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from commitments.models import Commitment, Motion, StatusChange
-from letters import counts
+from letters.topics import recount
 
 
 def _audit(*, user, action, from_status, to_status, note, evidence=None, **subject):
@@ -13,7 +13,7 @@ def _audit(*, user, action, from_status, to_status, note, evidence=None, **subje
     )
     change.full_clean()
     change.save()
-    counts.topics_changed()  # the topic index counts open motions and commitments
+    recount.topics_changed()  # the topic index counts open motions and commitments
     return change
 
 

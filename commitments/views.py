@@ -12,9 +12,9 @@ from commitments.filters import CommitmentFilter, MotionFilter
 from commitments.forms import CommitmentStatusForm, DecisionForm
 from commitments.models import Commitment, Motion, MotionMention
 from commitments.serializers import COMMITMENT_COLUMNS, MOTION_COLUMNS, commitment_row, motion_row
-from letters.access import api_reader_required, reader_required
-from letters.api import paginated
-from letters.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, export_filtered, page_context
+from letters.web.access import api_reader_required, reader_required
+from letters.web.api import paginated
+from letters.web.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, export_filtered, page_context
 
 MOTION_ACTIONS = {
     "afdoen": services.motion_confirm_done,

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from letters import api, dossier_views, sync_views, topic_views, views
+from letters.web import api, dossier_views, topic_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -25,8 +25,6 @@ urlpatterns = [
     path("dossiers/<str:key>/", dossier_views.dossier_detail, name="dossier_detail"),
     path("kamerstukken/<str:key>/", dossier_views.kamerstuk_detail, name="kamerstuk_detail"),
     path("importfouten/", views.failed_imports, name="failed_imports"),
-    path("synchronisatie/", sync_views.sync_state, name="sync_state"),
-    path("synchronisatie/nu/", sync_views.sync_now, name="sync_now"),
     path("brieven/<int:pk>/publicaties/<int:publication>/", views.publication_download, name="publication_download"),
     path("api/letters/", api.letters, name="api_letters"),
     path("api/letters/<int:pk>/", api.letter, name="api_letter"),

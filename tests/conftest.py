@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 
-from letters.roles import ADMINS, CLERKS, POLICY_STAFF
+from tkdossiers.roles import ADMINS, CLERKS, POLICY_STAFF
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED = SAMPLES / "seed" / "verzamelbrief-2025D43420.docx"
@@ -14,7 +14,7 @@ REAL_LETTERS = sorted((SAMPLES / "letters").glob("*.docx"))
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (letters.counts marks a waiting recount there)."""
+    """Each test starts with an empty cache (letters.topics.recount marks a waiting recount there)."""
     from django.core.cache import cache
 
     cache.clear()
@@ -65,7 +65,8 @@ REFERENCE_DATA = [
     ("letters.migrations.0002_roles", "create_roles"),
     ("letters.migrations.0004_starting_topics", "create_topics"),
     ("letters.migrations.0004_starting_topics", "grant_topics"),
-    ("letters.migrations.0006_sync_roles", "grant_sync"),
+    ("kamer.migrations.0003_roles", "grant_sync"),
+    ("letters.migrations.0011_fetch_roles", "grant_fetching"),
     ("commitments.migrations.0002_roles", "grant_commitments"),
 ]
 

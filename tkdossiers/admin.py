@@ -11,7 +11,7 @@ class DossierAdmin(admin.ModelAdmin):
 
 @admin.register(Kamerstuk)
 class KamerstukAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "vergaderjaar", "kind"]
+    list_display = ["__str__", "vergaderjaar", "soort"]
     list_select_related = ["dossier"]
     search_fields = ["dossier__number", "number"]
     autocomplete_fields = ["dossier"]

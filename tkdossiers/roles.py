@@ -1,4 +1,4 @@
-"""Granting permissions to the role groups from data migrations.
+"""The three roles, as groups created by the data migrations, and granting them permissions.
 
 Permissions normally appear after `migrate`; a data migration that hands them to groups
 creates them first. Used by the roles migrations of each app, with frozen lists.
@@ -6,6 +6,8 @@ creates them first. Used by the roles migrations of each app, with frozen lists.
 
 from django.contrib.auth.management import create_permissions
 
+POLICY_STAFF = "Beleidsmedewerkers"
+CLERKS = "Griffie"
 ADMINS = "Beheerders"
 
 

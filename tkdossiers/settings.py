@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "tkdossiers",
+    "kamer",
     "letters",
     "commitments",
 ]
@@ -155,15 +156,20 @@ STORAGES = {
 # while it streams in, before it reaches the reader.
 LETTER_UPLOAD_MAX_BYTES = env_int("LETTER_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
 FILE_UPLOAD_HANDLERS = [
-    "letters.uploads.LimitedUploadHandler",
+    "letters.web.uploads.LimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
-# Analysers of a letter, in order (dotted paths, like MIDDLEWARE). Each has
-# describe(parsed=, sections=) -> dict for analyse_letter, and
-# store(version=, parsed=, sections=, section_rows=), run inside the import's transaction.
+# Hooks through which a higher app extends a lower one, so that imports point one way
+# (alerts -> commitments -> letters -> kamer -> tkdossiers). Dotted paths, like MIDDLEWARE.
+# Analysers of a letter, in order: see letters/apps.py for what one may offer (describe,
+# store inside the import's transaction, version_items, topic_figures, passage_prefetches).
 LETTER_ANALYSERS = env_list("LETTER_ANALYSERS", ["commitments.analysis.analyser"])
+# Called with the SyncReport after each scheduled sync of the Kamer's open data.
+KAMER_SYNC_HOOKS = ["letters.importing.fetching.after_sync"]
+# Called with the request; each returns HTML for the sync page (what was done with the mirror).
+KAMER_SYNC_PANELS = ["letters.web.fetch_panel.sync_panel"]
 
 # Celery: without REDIS_URL tasks run eagerly in the web process (the demo).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -174,9 +180,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Task modules that are not an app's tasks.py (autodiscovery finds kamer.tasks itself).
+CELERY_IMPORTS = ["letters.importing.tasks", "letters.topics.tasks"]
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(f"REDIS_URL moet met redis:// beginnen, niet {REDIS_URL!r}")
-# Shared by the web processes and the workers (letters.counts coalesces recounts through it).
+# Shared by the web processes and the workers (letters.topics.recount coalesces recounts through it).
 CACHES = {
     "default": (
         {
@@ -190,13 +198,16 @@ CACHES = {
 }
 
 # The Tweede Kamer open data (SyncFeed). The demo and the tests point this at a fake
-# server (tests/tk/fake_server.py); no machine here reaches the real one.
+# server (tests/kamer/fake_server.py); no machine here reaches the real one.
 TK_BASE_URL = os.environ.get("TK_BASE_URL", "https://gegevensmagazijn.tweedekamer.nl").rstrip("/")
 TK_TIMEOUT = float(env_int("TK_TIMEOUT_SECONDS", 20))
 TK_RETRIES = env_int("TK_RETRIES", 3)
 TK_PAGE_PAUSE = env_int("TK_PAGE_PAUSE_MS", 100) / 1000
 TK_SYNC_MAX_PAGES = env_int("TK_SYNC_MAX_PAGES", 200)
 TK_SYNC_INTERVAL_MINUTES = env_int("TK_SYNC_INTERVAL_MINUTES", 15)
+# A worker's claim on a letter it downloads lapses after this long, so a worker that died
+# leaves the letter to the next run; longer than a download with all its retries takes.
+TK_FETCH_LEASE_SECONDS = env_int("TK_FETCH_LEASE_SECONDS", 600)
 TK_USER_AGENT = os.environ.get("TK_USER_AGENT", "TKDossiers/0.1 (brieven regering volgen; contact via de beheerder)")
 if not TK_BASE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"TK_BASE_URL moet met http:// of https:// beginnen, niet {TK_BASE_URL!r}")

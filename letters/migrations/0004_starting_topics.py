@@ -4,7 +4,7 @@ from django.db import migrations
 
 from tkdossiers.roles import grant
 
-# Frozen copy of letters/topic_defaults.py as it was when this migration was written.
+# Frozen copy of letters/topics/defaults.py as it was when this migration was written.
 STARTING_TOPICS = [
     {
         "slug": "meldkamers-en-112",
@@ -134,10 +134,6 @@ GRANTS = {
     "Beleidsmedewerkers": [f"letters.{name}" for name in FOLLOW],
     "Griffie": [f"letters.{name}" for name in [*FOLLOW, *CLERKS_TOO]],
 }
-INDEXES = [
-    "CREATE INDEX IF NOT EXISTS letters_section_search ON letters_section USING gin (search_vector)",
-    "CREATE INDEX IF NOT EXISTS letters_footnote_search ON letters_footnote USING gin (search_vector)",
-]
 
 
 def create_topics(apps, schema_editor):
@@ -155,17 +151,10 @@ def grant_topics(apps, schema_editor):
     grant(apps, GRANTS, admin_apps=["letters"])
 
 
-def search_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in INDEXES:
-            schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("letters", "0003_topics")]
 
     operations = [
         migrations.RunPython(create_topics, migrations.RunPython.noop),
         migrations.RunPython(grant_topics, migrations.RunPython.noop),
-        migrations.RunPython(search_indexes, migrations.RunPython.noop),
     ]

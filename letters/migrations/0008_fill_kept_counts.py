@@ -1,6 +1,6 @@
-"""Fill the kept counts of 0007 for letters imported before it (see letters.counts).
+"""Fill the kept counts of 0007 for letters imported before it (see letters.importing.counts).
 
-Written with the historical models, as migrations must be; letters.counts keeps them
+Written with the historical models, as migrations must be; letters.importing.counts keeps them
 up to date from here on."""
 
 from django.db import migrations

@@ -1,4 +1,4 @@
-"""The letters app's models: a letter's life (core), topics across letters, and the TK sync."""
+"""The letters app's models: a letter's life (core), topics across letters, and fetching from the Kamer."""
 
 from letters.models.core import (
     FailedImport,
@@ -10,11 +10,12 @@ from letters.models.core import (
     Section,
     Source,
 )
-from letters.models.sync import SyncState, TKDocument, TypesetPublication, WatchedDossier
+from letters.models.fetching import DocumentFetch, TypesetPublication, WatchedDossier
 from letters.models.topics import SHOWN_SOURCES, RetagJob, Topic, TopicFollow, TopicRule, TopicTag
 
 __all__ = [
     "SHOWN_SOURCES",
+    "DocumentFetch",
     "FailedImport",
     "Footnote",
     "Letter",
@@ -24,8 +25,6 @@ __all__ = [
     "RetagJob",
     "Section",
     "Source",
-    "SyncState",
-    "TKDocument",
     "Topic",
     "TopicFollow",
     "TopicRule",

@@ -3,6 +3,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
+from tkdossiers.indexes import SearchIndex
+
 
 class Source(models.TextChoices):
     UPLOAD = "upload", "Upload"
@@ -130,7 +132,7 @@ class Section(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.HEADING)
     heading = models.TextField(blank=True)
     # Rendering data: paragraphs, list items and tables with footnote marker
-    # positions, as produced by letters.importer.block_data().
+    # positions, as produced by letters.importing.store.block_data().
     heading_refs = models.JSONField(default=list, blank=True)
     blocks = models.JSONField(default=list, blank=True)
     text = models.TextField(blank=True)  # plain body text, for search and analysers
@@ -147,7 +149,10 @@ class Section(models.Model):
         # Lists of tagged or citing passages go from a section's id to its version to learn
         # whether it is current; with the version in the index PostgreSQL need not read the
         # wide section rows (the topic page's count: 12 ms to 2.5 ms at 20,000 letters).
-        indexes = [models.Index(fields=["id"], include=["version"], name="section_version")]
+        indexes = [
+            models.Index(fields=["id"], include=["version"], name="section_version"),
+            SearchIndex(fields=["search_vector"], name="letters_section_search"),
+        ]
 
     def __str__(self):
         return self.heading or "(opening)"
@@ -174,6 +179,7 @@ class Footnote(models.Model):
         verbose_name_plural = "voetnoten"
         ordering = ["version", "position"]
         constraints = [models.UniqueConstraint(fields=["version", "position"], name="unique_footnote_position")]
+        indexes = [SearchIndex(fields=["search_vector"], name="letters_footnote_search")]
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
@@ -184,7 +190,7 @@ class Footnote(models.Model):
 
 
 class LetterDossier(models.Model):
-    """A dossier cited by a letter's newest version, kept by letters.counts after every import.
+    """A dossier cited by a letter's newest version, kept by letters.importing.counts after every import.
 
     The analysts' dossier filter and the dossier page read these few rows per letter instead
     of every reference (30,000 for 29517 at 20,000 letters)."""

@@ -14,7 +14,7 @@ class Topic(models.Model):
     threshold = models.FloatField(
         "drempel", default=5.0, help_text="Score die de tekst van een passage moet halen als het kopje niet matcht."
     )
-    # The index's figures over the letters' newest versions, recounted by letters.counts in
+    # The index's figures over the letters' newest versions, recounted by letters.importing.counts in
     # Celery shortly after anything that changes them (live they took seconds at 20,000 letters).
     passage_count = models.PositiveIntegerField("passages", default=0, editable=False)
     letter_count = models.PositiveIntegerField("brieven", default=0, editable=False)

@@ -5,7 +5,7 @@ import pytest
 
 from commitments.dates import parse_due
 from commitments.extraction import Passage, commitment_kind, find_commitments, find_motions, sentences
-from letters.analysis import analyse
+from letters.importing.analysis import analyse
 from tests.conftest import SEED
 
 LETTER_DATE = datetime.date(2025, 10, 3)

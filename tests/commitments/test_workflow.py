@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commitments.models import Commitment, Motion, MotionMention, StatusChange
-from letters.importer import import_letter
+from letters.importing.store import import_letter
 from letters.models import Source
 from tests.conftest import SEED
 from tests.docx_builder import build_docx, footnote_ref, head_table, para, run, text_para, with_replaced_text

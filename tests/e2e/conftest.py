@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 
-from letters.importer import import_letter
+from letters.importing.store import import_letter
 from letters.models import Source
-from letters.roles import CLERKS, POLICY_STAFF
 from tests.conftest import REAL_LETTERS, SAMPLES
+from tkdossiers.roles import CLERKS, POLICY_STAFF
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are
 # still plain synchronous code, so Django's async guard would be a false alarm here.

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from letters.models import FailedImport, Letter, LetterVersion
 from tests.conftest import REAL_LETTERS, SAMPLES, SEED
 from tests.docx_builder import with_replaced_text
-from tests.letters.bad_files import BAD_FILES, BAD_IDS
+from tests.letters.docx.bad_files import BAD_FILES, BAD_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 

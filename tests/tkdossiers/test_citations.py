@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from letters.analysis import analyse
+from letters.importing.analysis import analyse
 from tests.conftest import SAMPLES, SEED
 from tkdossiers.citations import find, normalise_year, parse_dossier, vergaderjaar_for
 

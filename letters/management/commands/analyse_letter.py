@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from letters.analysis import analyse
-from letters.reader import ReadError
+from letters.docx.reader import ReadError
+from letters.importing.analysis import analyse
 
 
 class Command(BaseCommand):

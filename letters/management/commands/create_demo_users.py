@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 
-from letters.roles import ADMINS, CLERKS, POLICY_STAFF
+from tkdossiers.roles import ADMINS, CLERKS, POLICY_STAFF
 
 DEMO_USERS = [
     ("beleid", "beleid-demo-2025", POLICY_STAFF, "beleidsmedewerker: lezen"),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from letters.importer import Outcome, import_letter
+from letters.importing.store import Outcome, import_letter
 from letters.models import Source
 
 BAR_WIDTH = 30

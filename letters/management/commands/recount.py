@@ -1,8 +1,8 @@
-"""Rebuild the kept counts (letters.counts) from the data."""
+"""Rebuild the kept counts (letters.importing.counts) from the data."""
 
 from django.core.management.base import BaseCommand
 
-from letters.counts import recount_all
+from letters.importing.counts import recount_all
 
 
 class Command(BaseCommand):

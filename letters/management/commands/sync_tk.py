@@ -5,9 +5,10 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from letters import sync
-from letters.models import TKDocument
-from letters.tk.client import TKError
+from kamer import sync
+from kamer.tk.client import TKError
+from letters.importing import fetching
+from letters.models import DocumentFetch
 from tkdossiers.citations import parse_dossier
 
 
@@ -34,25 +35,28 @@ class Command(BaseCommand):
     def _round(self, client, only, max_pages):
         self.stdout.write(f"synchroniseren met {settings.TK_BASE_URL}")
         try:
-            report = sync.run(client=client, max_pages=max_pages, only_dossier=only, on_page=self._page)
+            report = sync.run(client=client, max_pages=max_pages, on_page=self._page)
         except sync.SyncError as exc:
             raise CommandError(f"synchronisatie gestopt: {exc}") from exc
         self.stderr.write("")
+        waiting = fetching.queue_changed(only_dossier=only)
         counts = {}
-        for index, document_id in enumerate(report.queued, 1):
-            self.stderr.write(f"\rophalen {index}/{len(report.queued)}", ending="")
+        for index, fetch_id in enumerate(waiting, 1):
+            self.stderr.write(f"\rophalen {index}/{len(waiting)}", ending="")
             try:
-                status = sync.fetch(document_id, client=client)
+                status = fetching.fetch(fetch_id, client=client)
             except TKError as exc:
                 status = "failed"
-                sync.mark_failed(document_id, f"de Tweede Kamer bleef onbereikbaar: {exc.reason}")
+                fetching.mark_failed(fetch_id, f"de Tweede Kamer bleef onbereikbaar: {exc.reason}")
             counts[status] = counts.get(status, 0) + 1
         self.stderr.write("")
-        labels = dict(TKDocument.Status.choices)
+        labels = dict(DocumentFetch.Status.choices)
         summary = ", ".join(f"{labels.get(s, s)}: {n}" for s, n in sorted(counts.items())) or "niets op te halen"
         self.stdout.write(f"{report.pages} pagina's, {report.entries} items gelezen; {summary}")
-        for document in TKDocument.objects.filter(pk__in=report.queued, status=TKDocument.Status.FAILED):
-            self.stdout.write(f"mislukt: {document.document_number or document.guid}: {document.status_reason}")
+        failed = DocumentFetch.objects.filter(pk__in=waiting, status=DocumentFetch.Status.FAILED)
+        for fetch in failed.select_related("document"):
+            document = fetch.document
+            self.stdout.write(f"mislukt: {document.document_number or document.guid}: {fetch.status_reason}")
 
     def _page(self, category, report):
         self.stderr.write(f"\r{category}: {report.pages} pagina's, {report.entries} items", ending="")

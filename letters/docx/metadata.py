@@ -1,0 +1,226 @@
+"""A letter's title, date, sender and numbers, preferring what the reader sees.
+
+Sources, best first: the letter head (a table with Datum / Betreft or Onderwerp in
+the body, or text boxes in the first-page header, which Word stores twice), then
+docProps/custom.xml and core.xml (often cut at 110 characters, or stale).
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from letters.docx.wordml import MC, W, inside
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "januari februari maart april mei juni juli augustus september oktober november december".split(), 1
+    )
+}
+DATE_TEXT = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+DOCUMENT_NUMBER = re.compile(r"\b((?:19|20)\d{2}D\d{4,6})\b")
+DATE_LABELS = ("datum",)
+TITLE_LABELS = ("betreft", "onderwerp")
+KENMERK_LABELS = ("ons kenmerk", "onze referentie", "kenmerk")
+ALL_LABELS = (
+    DATE_LABELS
+    + TITLE_LABELS
+    + KENMERK_LABELS
+    + (
+        "uw kenmerk",
+        "uw brief",
+        "bijlage(n)",
+        "bijlagen",
+        "bijlage",
+        "pagina",
+        "contactpersoon",
+        "projectnaam",
+    )
+)
+SIGNATURE = re.compile(
+    r"^(?:De\s+)?((?:minister|staatssecretaris|minister-president)\b[^.;:?!]{0,100}?),?$", re.IGNORECASE
+)
+PAGE = re.compile(r"^\s*pagina\s+\d", re.IGNORECASE)
+CORE_NS = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+}
+CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    date: datetime.date | None
+    document_number: str | None
+    kenmerk: str
+    sender: str
+    signatory: str
+
+    @property
+    def sender_display(self) -> str:
+        if self.sender and self.signatory:
+            return f"{self.sender} ({self.signatory})"
+        return self.sender or self.signatory
+
+
+def parse_dutch_date(text: str) -> datetime.date | None:
+    match = DATE_TEXT.search(text or "")
+    try:
+        if match:
+            day, month, year = match.groups()
+            return datetime.date(int(year), MONTHS[month.lower()], int(day))
+        match = ISO_DATE.search(text or "")
+        if match:
+            return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+    return None
+
+
+def is_head_table(table) -> bool:
+    """A table that carries the letter head (labels such as Datum and Betreft)."""
+    labels = {cell.text.strip().lower() for row in table.rows for cell in row}
+    labels |= {line.strip().lower() for row in table.rows for cell in row for line in cell.text.split("\n")}
+    return bool(labels & set(DATE_LABELS)) and bool(labels & set(TITLE_LABELS + KENMERK_LABELS))
+
+
+def is_address_table(table) -> bool:
+    """The addressee or return address block of the letter head."""
+    text = table.text.lower()
+    return "postbus" in text or "retouradres" in text or "tweede kamer der staten" in text
+
+
+def header_lines(package) -> list[str]:
+    """Visible paragraph lines of the page headers, first-page header first."""
+    names = sorted(name for name in package.infos if re.fullmatch(r"word/header\d*\.xml", name))
+    lines = []
+    for name in names:
+        root = package.xml(name)
+        for p in root.iter(W + "p"):
+            if inside(p, root, (MC + "Fallback",)):
+                continue
+            if p.find(".//" + W + "txbxContent") is not None:
+                continue  # the box's own paragraphs are visited on their own
+            text = "".join(t.text or "" for t in p.iter(W + "t") if not inside(t, p, (MC + "Fallback",)))
+            lines.append(re.sub(r"\s+", " ", text).strip())
+    return lines
+
+
+def labelled_value(lines: list[str], labels: tuple[str, ...]) -> str:
+    """The text after a label line ("Datum" / "3 oktober 2025"), or on the same line."""
+    for index, line in enumerate(lines):
+        lowered = line.strip().lower()
+        for label in labels:
+            if lowered == label:
+                for following in lines[index + 1 : index + 4]:
+                    if following.strip() and following.strip().lower() not in ALL_LABELS and not PAGE.match(following):
+                        return following.strip()
+                    if following.strip().lower() in ALL_LABELS:
+                        break
+            elif lowered.startswith(label + " ") and len(line) > len(label) + 1:
+                return line.strip()[len(label) :].strip(" :\t")
+    return ""
+
+
+def custom_properties(package) -> dict[str, str]:
+    root = package.xml("docProps/custom.xml")
+    if root is None:
+        return {}
+    values = {}
+    for prop in root.findall(CUSTOM_NS + "property"):
+        value = "".join(prop.itertext()).replace("_x000d_", " ").strip()
+        values[(prop.get("name") or "").lower()] = value
+    return values
+
+
+def core_properties(package) -> dict[str, str]:
+    root = package.xml("docProps/core.xml")
+    if root is None:
+        return {}
+    return {
+        key: (root.findtext(f"{prefix}:{key}", namespaces=CORE_NS) or "").strip()
+        for prefix, key in (("dc", "title"), ("dc", "subject"))
+    }
+
+
+def take_signature(blocks):
+    """Find the signature ("De Minister van …," and the name under it); remove it.
+
+    Ministries put the signature in plain paragraphs or in a borderless table.
+    """
+    for index, block in enumerate(blocks):
+        if getattr(block, "bold", False):
+            continue
+        if hasattr(block, "rows"):
+            signature = _signature_in(_block_lines(block))
+            drop = {index}
+        elif not SIGNATURE.match(block.text.strip()):
+            continue
+        else:
+            following = blocks[index + 1 : index + 4]
+            signature = _signature_in([block.text, *(b.text for b in following if not hasattr(b, "rows"))])
+            drop = (
+                {index} | {index + 1 + i for i, b in enumerate(following) if getattr(b, "text", None) == signature[1]}
+                if signature
+                else set()
+            )
+        if signature:
+            return signature, [b for i, b in enumerate(blocks) if i not in drop]
+    return None, list(blocks)
+
+
+def _block_lines(block):
+    if hasattr(block, "rows"):
+        return [line for row in block.rows for cell in row for line in cell.text.split("\n") if line.strip()]
+    return [block.text] if "\n" not in block.text else []
+
+
+def _signature_in(lines):
+    for position, line in enumerate(lines[:12]):
+        match = SIGNATURE.match(line.strip())
+        name = next((n.strip() for n in lines[position + 1 : position + 4] if _looks_like_name(n)), None)
+        if match and name:
+            sender = match.group(1).strip()
+            return sender[0].upper() + sender[1:], name
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    text = text.strip()
+    words = text.split()
+    return (
+        2 < len(text) <= 60
+        and len(words) <= 6
+        and text[0].isupper()
+        and not re.search(r"[,;:?!]", text)
+        and not re.search(r"[a-z]{3,}\.$", text)
+    )
+
+
+def extract(*, head_lines, header_lines, package, signature, filename, first_heading) -> Metadata:
+    custom = custom_properties(package)
+    core = core_properties(package)
+    visible = head_lines + header_lines
+    title = (
+        labelled_value(visible, TITLE_LABELS)
+        or custom.get("onderwerp", "")
+        or re.sub(r"^Brief\s*-\s*", "", core.get("title", ""))
+        or core.get("subject", "")
+        or first_heading
+        or re.sub(r"\.docx$", "", filename, flags=re.IGNORECASE)
+    )
+    date = parse_dutch_date(labelled_value(visible, DATE_LABELS)) or parse_dutch_date(custom.get("datum", ""))
+    kenmerk = labelled_value(visible, KENMERK_LABELS) or custom.get("onskenmerk", "") or custom.get("kenmerk", "")
+    number_sources = [*visible, *custom.values(), filename]
+    document_number = next((m.group(1) for s in number_sources if (m := DOCUMENT_NUMBER.search(s or ""))), None)
+    sender, signatory = signature or ("", "")
+    return Metadata(
+        title=re.sub(r"\s+", " ", title).strip(),
+        date=date,
+        document_number=document_number,
+        kenmerk=kenmerk.strip(),
+        sender=sender,
+        signatory=signatory,
+    )

@@ -1,0 +1,89 @@
+"""Where a letter cites kamerstukken: every citation with its location, in reading order.
+
+Pure Python over the splitter's sections and the reader's footnotes. A footnote's
+citations are read where its marker stands in the text.
+"""
+
+from dataclasses import dataclass
+
+from letters.docx.reader import Table
+from tkdossiers.citations import Citation, OtherCitation, find
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    citation: Citation | OtherCitation
+    section: int | None  # index into the sections list; None for a footnote cited nowhere
+    footnote: str | None  # footnote number when the citation stands in a footnote
+    location: str  # "heading" | "body" | "footnote 12"
+
+    @property
+    def is_kamerstuk(self) -> bool:
+        return isinstance(self.citation, Citation)
+
+
+def texts_of(sections):
+    """(section index, location, text, footnote refs) for every heading, paragraph and table cell."""
+    for index, section in enumerate(sections):
+        yield index, "heading", section.heading, section.heading_refs
+        for block in section.blocks:
+            cells = [cell for row in block.rows for cell in row] if isinstance(block, Table) else [block]
+            for cell in cells:
+                yield index, "body", cell.text, cell.footnote_refs
+
+
+def first_citing_section(sections) -> dict[str, int]:
+    """Footnote number -> index of the section whose text first cites it."""
+    cited: dict[str, int] = {}
+    for index, _, _, refs in texts_of(sections):
+        for ref in refs:
+            cited.setdefault(ref.number, index)
+    return cited
+
+
+def occurrences(sections, footnotes) -> list[Occurrence]:
+    texts = {footnote.number: footnote.text for footnote in footnotes}
+    seen: set[str] = set()
+    found: list[Occurrence] = []
+    for index, location, text, refs in texts_of(sections):
+        found += _in_text(text, refs, index, location, texts, seen)
+    for number, text in texts.items():
+        if number not in seen:
+            found += _cited(text, None, number)
+    return found
+
+
+def _in_text(text, refs, section, location, footnote_texts, seen) -> list[Occurrence]:
+    """Citations in the text, with those of each footnote at its marker's position."""
+    items = [(c.start, _occurrence(c, section, None, location)) for c in _all(text)]
+    for ref in refs:
+        if ref.number in footnote_texts and ref.number not in seen:
+            seen.add(ref.number)
+            items += [(ref.offset, o) for o in _cited(footnote_texts[ref.number], section, ref.number)]
+    return [occurrence for _, occurrence in sorted(items, key=lambda item: item[0])]
+
+
+def _cited(text, section, number) -> list[Occurrence]:
+    return [_occurrence(c, section, number, f"footnote {number}") for c in _all(text)]
+
+
+def _all(text):
+    citations, others = find(text)
+    return sorted([*citations, *others], key=lambda c: c.start)
+
+
+def _occurrence(citation, section, footnote, location) -> Occurrence:
+    return Occurrence(citation=citation, section=section, footnote=footnote, location=location)
+
+
+def resolve_toevoegingen(citations: list[Citation]) -> dict[tuple[str, str], str]:
+    """(dossier, number) cited without toevoeging -> the one toevoeging the letter gives it elsewhere.
+
+    "36725, nr. 16" and "36725-VI, nr. 16" in one letter are one kamerstuk; with two
+    different toevoegingen for the same number the letter is ambiguous and nothing is filled in.
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for citation in citations:
+        if citation.toevoeging:
+            seen.setdefault((citation.dossier, citation.number), set()).add(citation.toevoeging)
+    return {key: next(iter(values)) for key, values in seen.items() if len(values) == 1}

@@ -1,0 +1,99 @@
+"""Store topic tags: rule tags are recomputed, hand corrections are kept."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from letters.models import RetagJob, Section, Topic, TopicRule, TopicTag
+from letters.topics import recount
+from letters.topics.matching import Matcher, Rule, SectionText, TopicRules
+
+BATCH = 500
+HAND = [TopicTag.Source.MANUAL, TopicTag.Source.EXCLUDED]
+
+
+def matcher_from_db() -> tuple[Matcher, dict[str, Topic]]:
+    topics = list(Topic.objects.prefetch_related(Prefetch("rules", queryset=TopicRule.objects.order_by("id"))))
+    rules = [TopicRules(t.slug, tuple(Rule(r.term, r.weight) for r in t.rules.all()), t.threshold) for t in topics]
+    return Matcher(rules), {t.slug: t for t in topics}
+
+
+def tag_sections(sections: list[Section], matcher: Matcher, topics: dict[str, Topic], *, new=False) -> int:
+    """Recompute rule and inherited tags of one version's sections (in position order);
+    `new` sections have no tags yet, so there is nothing to keep or delete."""
+    index_of = {section.pk: index for index, section in enumerate(sections)}
+    texts = [SectionText(s.heading, s.text, index_of.get(s.parent_id)) for s in sections]
+    hand = (
+        set()
+        if new
+        else set(TopicTag.objects.filter(section__in=sections, source__in=HAND).values_list("section_id", "topic_id"))
+    )
+    rows = [
+        TopicTag(
+            section=section, topic=topics[slug], source=TopicTag.Source.INHERITED if inherited else TopicTag.Source.RULE
+        )
+        for section, (slugs, inherited) in zip(sections, matcher.tag(texts), strict=True)
+        for slug in slugs
+        if (section.pk, topics[slug].pk) not in hand
+    ]
+    if not new:
+        TopicTag.objects.filter(section__in=sections).exclude(source__in=HAND).delete()
+    TopicTag.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def tag_new_version(sections: list[Section]) -> int:
+    """Tags for the sections of a version just stored (in position order)."""
+    matcher, topics = matcher_from_db()
+    return tag_sections(sections, matcher, topics, new=True)
+
+
+def start_retag(*, user) -> RetagJob:
+    """Queue re-tagging of every section after the rules changed; runs in Celery, after commit."""
+    # tagging <-> tasks is an allowed pair: the task calls run_retag.
+    from letters.topics.tasks import retag_sections
+
+    job = RetagJob.objects.create(started_by=user, total=Section.objects.count())
+    transaction.on_commit(lambda: retag_sections.delay(job.pk))
+    return job
+
+
+def run_retag(job: RetagJob) -> None:
+    RetagJob.objects.filter(pk=job.pk).update(status=RetagJob.Status.RUNNING, total=Section.objects.count(), done=0)
+    matcher, topics = matcher_from_db()
+    done = 0
+    versions = Section.objects.order_by().values_list("version_id", flat=True).distinct()
+    for version_id in sorted(set(versions)):
+        sections = list(
+            Section.objects.filter(version_id=version_id)
+            .order_by("position")
+            .only("pk", "heading", "text", "parent_id")
+        )
+        with transaction.atomic():
+            tag_sections(sections, matcher, topics)
+        done += len(sections)
+        RetagJob.objects.filter(pk=job.pk).update(done=done)
+    RetagJob.objects.filter(pk=job.pk).update(status=RetagJob.Status.DONE, done=done, finished_at=timezone.now())
+    recount.recount_topics()
+
+
+@transaction.atomic
+def set_section_topics(*, section: Section, topics: list[Topic], user) -> None:
+    """A hand correction: these and only these topics; it survives re-tagging."""
+    wanted = {t.pk for t in topics}
+    current = {tag.topic_id: tag for tag in TopicTag.objects.select_for_update().filter(section=section)}
+    for topic_id, tag in current.items():
+        shown = tag.source != TopicTag.Source.EXCLUDED
+        if shown and topic_id not in wanted:
+            tag.source, tag.tagged_by = TopicTag.Source.EXCLUDED, user
+            tag.save(update_fields=["source", "tagged_by", "tagged_at"])
+        elif not shown and topic_id in wanted:
+            tag.source, tag.tagged_by = TopicTag.Source.MANUAL, user
+            tag.save(update_fields=["source", "tagged_by", "tagged_at"])
+    TopicTag.objects.bulk_create(
+        [
+            TopicTag(section=section, topic_id=t, source=TopicTag.Source.MANUAL, tagged_by=user)
+            for t in wanted - set(current)
+        ]
+    )
+    recount.topics_changed()

@@ -1,0 +1,141 @@
+"""Topics across letters: the index, a topic's timeline, following, hand corrections, rules."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.forms import inlineformset_factory
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from letters.apps import analyser_hooks
+from letters.models import SHOWN_SOURCES, Reference, RetagJob, Section, Topic, TopicFollow, TopicRule, TopicTag
+from letters.topics.tagging import set_section_topics, start_retag
+from letters.web.access import reader_required
+from letters.web.filters import SectionFilter
+from letters.web.listing import page_context
+
+PAGE_SIZE = 20
+
+
+@reader_required
+def topic_index(request):
+    return render(request, "letters/topic_index.html", {"topics": Topic.objects.order_by("name")})
+
+
+def passages_of(topic):
+    """Current sections tagged with the topic, newest letters first, with what they cite."""
+    tagged = TopicTag.objects.filter(section=OuterRef("pk"), topic=topic, source__in=SHOWN_SOURCES)
+    related = [
+        Prefetch(
+            "references",
+            queryset=Reference.objects.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier"),
+            to_attr="kamerstuk_references",
+        )
+    ]
+    for prefetches in analyser_hooks("passage_prefetches"):
+        related += prefetches()
+    return Section.objects.current().filter(Exists(tagged)).prefetch_related(*related)
+
+
+@reader_required
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    context = page_context(request, SectionFilter(request.GET, queryset=passages_of(topic)), page_size=PAGE_SIZE)
+    return render(
+        request, "letters/topic_detail.html", context | {"topic": topic, "follow": _seen(request.user, topic)}
+    )
+
+
+def _seen(user, topic):
+    """The user's follow of this topic, marked as seen now (the start page counts what is newer)."""
+    if not user.is_authenticated:
+        return None
+    follow = TopicFollow.objects.filter(user=user, topic=topic).first()
+    if follow:
+        TopicFollow.objects.filter(pk=follow.pk).update(last_seen_at=timezone.now())
+    return follow
+
+
+def followed_topics(user):
+    """The user's followed topics with the number of passages imported since the last visit."""
+    if not user.is_authenticated:
+        return []
+    new = Section.objects.filter(
+        version__is_current=True,
+        version__imported_at__gt=OuterRef("last_seen_at"),
+        topic_tags__topic=OuterRef("topic"),
+        topic_tags__source__in=SHOWN_SOURCES,
+    )
+    return (
+        TopicFollow.objects.filter(user=user)
+        .select_related("topic")
+        .annotate(
+            new_passages=Coalesce(
+                Subquery(
+                    new.order_by().values("topic_tags__topic").annotate(n=Count("pk")).values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                0,
+            )
+        )
+        .order_by("topic__name")
+    )
+
+
+@login_required
+@permission_required("letters.add_topicfollow", raise_exception=True)
+@require_POST
+def topic_follow(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    follow = TopicFollow.objects.filter(user=request.user, topic=topic)
+    if follow.exists():
+        follow.delete()
+        messages.success(request, f"U volgt “{topic.name}” niet meer.")
+    else:
+        TopicFollow.objects.create(user=request.user, topic=topic, last_seen_at=timezone.now())
+        messages.success(request, f"U volgt nu “{topic.name}”; nieuwe passages ziet u op de startpagina.")
+    return redirect(topic.get_absolute_url())
+
+
+@login_required
+@permission_required("letters.tag_section", raise_exception=True)
+@require_POST
+def section_topics(request, pk):
+    section = get_object_or_404(Section.objects.select_related("version__letter"), pk=pk)
+    chosen = list(Topic.objects.filter(pk__in=request.POST.getlist("topics")))
+    set_section_topics(section=section, topics=chosen, user=request.user)
+    if request.headers.get("HX-Request"):
+        return render(request, "letters/includes/section_topics.html", _topic_form_context(section, saved=True))
+    messages.success(request, "De onderwerpen van de passage zijn aangepast.")
+    return redirect(f"{section.version.get_absolute_url()}#{section.anchor}")
+
+
+def _topic_form_context(section, saved=False):
+    shown = set(section.topic_tags.filter(source__in=SHOWN_SOURCES).values_list("topic_id", flat=True))
+    return {"section": section, "all_topics": Topic.objects.all(), "shown_topic_ids": shown, "saved": saved}
+
+
+RuleFormSet = inlineformset_factory(Topic, TopicRule, fields=["term", "weight"], extra=3, can_delete=True)
+
+
+@login_required
+@permission_required("letters.change_topic", raise_exception=True)
+def topic_rules(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    formset = RuleFormSet(request.POST or None, instance=topic)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        job = start_retag(user=request.user)
+        messages.success(request, "De regels zijn opgeslagen; alle passages worden opnieuw getagd.")
+        return redirect(job.get_absolute_url())
+    return render(request, "letters/topic_rules.html", {"topic": topic, "formset": formset})
+
+
+@login_required
+@permission_required("letters.view_retagjob", raise_exception=True)
+def retag_job(request, pk):
+    job = get_object_or_404(RetagJob, pk=pk)
+    template = "letters/includes/retag_progress.html" if request.headers.get("HX-Request") else "letters/retag_job.html"
+    return render(request, template, {"job": job})
