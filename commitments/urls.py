@@ -5,12 +5,8 @@ from commitments import views
 urlpatterns = [
     path("moties/", views.motion_list, name="motion_list"),
     path("moties/wachtrij/", views.motion_queue, name="motion_queue"),
-    re_path(r"^moties\.(?P<fmt>csv|json)$", views.export, {"kind": "motions"}, name="motion_export"),
     path("moties/<int:pk>/", views.motion_detail, name="motion_detail"),
     re_path(r"^moties/(?P<pk>\d+)/(?P<action>afdoen|afwijzen|heropenen)/$", views.motion_action, name="motion_action"),
     path("toezeggingen/", views.commitment_list, name="commitment_list"),
-    re_path(r"^toezeggingen\.(?P<fmt>csv|json)$", views.export, {"kind": "commitments"}, name="commitment_export"),
     path("toezeggingen/<int:pk>/status/", views.commitment_action, name="commitment_action"),
-    path("api/motions/", views.api_motions, name="api_motions"),
-    path("api/commitments/", views.api_commitments, name="api_commitments"),
 ]

@@ -8,13 +8,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from commitments import services
-from commitments.filters import CommitmentFilter, MotionFilter
 from commitments.forms import CommitmentStatusForm, DecisionForm
+from commitments.lists import COMMITMENTS, MOTIONS
 from commitments.models import Commitment, Motion, MotionMention
-from commitments.serializers import COMMITMENT_COLUMNS, MOTION_COLUMNS, commitment_row, motion_row
-from letters.web.access import api_reader_required, reader_required
-from letters.web.api import paginated
-from letters.web.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, export_filtered, page_context
+from letters.web.access import reader_required
+from letters.web.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, page_context
 
 MOTION_ACTIONS = {
     "afdoen": services.motion_confirm_done,
@@ -29,9 +27,7 @@ def motions_with_declarations():
         .select_related("section", "version__letter")
         .defer("version__content", "section__blocks", "section__heading_refs", "section__search_vector")
     )
-    return Motion.objects.select_related("kamerstuk__dossier", "declared_in").prefetch_related(
-        Prefetch("mentions", queryset=declarations, to_attr="declarations")
-    )
+    return MOTIONS.queryset().prefetch_related(Prefetch("mentions", queryset=declarations, to_attr="declarations"))
 
 
 def with_declaration(motion):
@@ -40,10 +36,6 @@ def with_declaration(motion):
         (m for m in reversed(motion.declarations) if m.version.letter_id == motion.declared_in_id), None
     )
     return motion
-
-
-def commitments_listed():
-    return Commitment.objects.select_related("letter", "made_in")
 
 
 @reader_required
@@ -56,7 +48,7 @@ def motion_queue(request):
 
 @reader_required
 def motion_list(request):
-    motion_filter = MotionFilter(request.GET, queryset=motions_with_declarations())
+    motion_filter = MOTIONS.filter(request, queryset=motions_with_declarations())
     return render(
         request, "commitments/motion_list.html", page_context(request, motion_filter, decorate=with_declaration)
     )
@@ -64,7 +56,7 @@ def motion_list(request):
 
 @reader_required
 def commitment_list(request):
-    commitment_filter = CommitmentFilter(request.GET, queryset=commitments_listed())
+    commitment_filter = COMMITMENTS.filter(request)
     return render(request, "commitments/commitment_list.html", page_context(request, commitment_filter))
 
 
@@ -125,7 +117,7 @@ def commitment_action(request, pk):
     else:
         error = "Kies een geldige status."
     if request.headers.get("HX-Request"):
-        commitment = get_object_or_404(commitments_listed(), pk=pk)
+        commitment = get_object_or_404(COMMITMENTS.queryset(), pk=pk)
         return render(request, "commitments/includes/commitment_card.html", {"commitment": commitment, "error": error})
     if error:
         messages.error(request, error)
@@ -139,27 +131,3 @@ def _back(request, fallback):
     ):
         target = fallback
     return redirect(target)
-
-
-@reader_required
-def export(request, kind, fmt):
-    if kind == "motions":
-        list_filter = MotionFilter(
-            request.GET, queryset=Motion.objects.select_related("kamerstuk__dossier", "declared_in")
-        )
-        row, columns, name = motion_row, MOTION_COLUMNS, "moties"
-    else:
-        list_filter = CommitmentFilter(request.GET, queryset=commitments_listed())
-        row, columns, name = commitment_row, COMMITMENT_COLUMNS, "toezeggingen"
-    return export_filtered(request, list_filter, row=row, columns=columns, name=name, fmt=fmt)
-
-
-@api_reader_required
-def api_motions(request):
-    queryset = Motion.objects.select_related("kamerstuk__dossier", "declared_in")
-    return paginated(request, MotionFilter(request.GET, queryset=queryset), motion_row)
-
-
-@api_reader_required
-def api_commitments(request):
-    return paginated(request, CommitmentFilter(request.GET, queryset=commitments_listed()), commitment_row)

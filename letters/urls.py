@@ -1,17 +1,37 @@
 from django.urls import path, re_path
 
 from letters.web import api, dossier_views, topic_views, views
+from letters.web.listing import listings
+
+
+def listing_urls() -> list:
+    """The CSV/JSON export and the API list of every list in settings.LISTINGS, commitments' too."""
+    patterns = []
+    for definition in listings().values():
+        patterns += [
+            re_path(
+                rf"^{definition.export_name}\.(?P<fmt>csv|json)$",
+                views.export,
+                {"name": definition.name},
+                name=f"{definition.name}_export",
+            ),
+            path(
+                f"api/{definition.api_name}/",
+                api.list_view,
+                {"name": definition.name},
+                name=f"api_{definition.api_name}",
+            ),
+        ]
+    return patterns
+
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("zoeken/", views.search, name="search"),
     path("brieven/", views.letter_list, name="letter_list"),
-    re_path(r"^brieven\.(?P<fmt>csv|json)$", views.export, {"kind": "letters"}, name="letter_export"),
     path("passages/", views.section_list, name="section_list"),
-    re_path(r"^passages\.(?P<fmt>csv|json)$", views.export, {"kind": "sections"}, name="section_export"),
     path("passages/<int:pk>/onderwerpen/", topic_views.section_topics, name="section_topics"),
     path("verwijzingen/", views.reference_list, name="reference_list"),
-    re_path(r"^verwijzingen\.(?P<fmt>csv|json)$", views.export, {"kind": "references"}, name="reference_export"),
     path("brieven/uploaden/", views.upload, name="letter_upload"),
     path("brieven/<int:pk>/", views.letter_detail, name="letter_detail"),
     path("brieven/<int:pk>/versies/<int:number>/", views.letter_detail, name="letter_version"),
@@ -26,7 +46,7 @@ urlpatterns = [
     path("kamerstukken/<str:key>/", dossier_views.kamerstuk_detail, name="kamerstuk_detail"),
     path("importfouten/", views.failed_imports, name="failed_imports"),
     path("brieven/<int:pk>/publicaties/<int:publication>/", views.publication_download, name="publication_download"),
-    path("api/letters/", api.letters, name="api_letters"),
     path("api/letters/<int:pk>/", api.letter, name="api_letter"),
     path("api/dossiers/<str:key>/", api.dossier, name="api_dossier"),
+    *listing_urls(),
 ]

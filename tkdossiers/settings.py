@@ -166,6 +166,14 @@ FILE_UPLOAD_HANDLERS = [
 # Analysers of a letter, in order: see letters/apps.py for what one may offer (describe,
 # store inside the import's transaction, version_items, topic_figures, passage_prefetches).
 LETTER_ANALYSERS = env_list("LETTER_ANALYSERS", ["commitments.analysis.analyser"])
+# The filtered lists that have a page, CSV/JSON exports and an API list (letters.web.listing).
+LISTINGS = [
+    "letters.web.lists.LETTERS",
+    "letters.web.lists.SECTIONS",
+    "letters.web.lists.REFERENCES",
+    "commitments.lists.MOTIONS",
+    "commitments.lists.COMMITMENTS",
+]
 # Called with the SyncReport after each scheduled sync of the Kamer's open data.
 KAMER_SYNC_HOOKS = ["letters.importing.fetching.after_sync"]
 # Called with the request; each returns HTML for the sync page (what was done with the mirror).

@@ -4,7 +4,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
 
 
 def reader_required(view):
@@ -13,17 +12,5 @@ def reader_required(view):
         if settings.TKD_PUBLIC_READ or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         return redirect_to_login(request.get_full_path())
-
-    return wrapper
-
-
-def api_reader_required(view):
-    """As reader_required, but answers 401 with JSON instead of redirecting to the login page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if settings.TKD_PUBLIC_READ or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        return JsonResponse({"detail": "Inloggen vereist."}, status=401)
 
     return wrapper

@@ -1,63 +1,114 @@
-"""A read-only JSON API over the same filters as the pages."""
+"""The read-only JSON API: every list of settings.LISTINGS with the filters of its page, a
+letter, a dossier. It answers JSON in every case (401, 403, 404, 400 too), never a page."""
 
-from django.core.paginator import Paginator
-from django.http import JsonResponse
+from functools import wraps
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 
 from letters.models import Letter
-from letters.web.access import api_reader_required
 from letters.web.dossier_views import dossier_from_key, dossier_summary
-from letters.web.filters import LetterFilter
-from letters.web.rows import footnote_row, letter_row, reference_row, section_row
+from letters.web.listing import CappedPaginator, listing
+from letters.web.rows import FootnoteRow, LetterRow, ReferenceRow, SectionRow
 
 API_PAGE_SIZE = 50
+PAGE_PARAM = "page"
 
 
-def paginated(request, list_filter, row) -> JsonResponse:
-    """A filtered list as {count, next, previous, results}; a bad filter value is a 400."""
+def error(status: int, detail: str, **extra) -> JsonResponse:
+    return JsonResponse({"detail": detail, **extra}, status=status)
+
+
+def api_view(view):
+    """Readers only (401 otherwise, as JSON); a missing object is a JSON 404, a refusal a JSON 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not (settings.TKD_PUBLIC_READ or request.user.is_authenticated):
+            return error(401, "Inloggen vereist.")
+        try:
+            return view(request, *args, **kwargs)
+        except Http404 as exc:
+            return error(404, str(exc) or "Niet gevonden.")
+        except PermissionDenied:
+            return error(403, "U hebt hiervoor geen rechten.")
+
+    return wrapper
+
+
+@api_view
+def list_view(request, name):
+    """A filtered list as {count, count_is_lower_bound, next, previous, results}."""
+    definition = listing(name)
+    list_filter = definition.filter(request)
     if not list_filter.is_valid():
-        return JsonResponse({"errors": list_filter.errors}, status=400)
-    page = Paginator(list_filter.qs, API_PAGE_SIZE).get_page(request.GET.get("page"))
+        return error(400, "Ongeldig filter.", errors=list_filter.errors)
+    paginator = CappedPaginator(list_filter.qs, API_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
+    except PageNotAnInteger:
+        return error(400, "Het paginanummer moet een geheel getal zijn.")
+    except EmptyPage:
+        return error(404, "Deze pagina bestaat niet.")
     return JsonResponse(
         {
-            "count": page.paginator.count,
+            "count": min(paginator.count, paginator.cap),
+            "count_is_lower_bound": paginator.capped,
             "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
             "previous": _page_url(request, page.previous_page_number()) if page.has_previous() else None,
-            "results": [row(item, request.build_absolute_uri) for item in page],
+            "results": [definition.row.of(item, request.build_absolute_uri).as_dict() for item in page],
         }
     )
 
 
-@api_reader_required
-def letters(request):
-    return paginated(request, LetterFilter(request.GET, queryset=Letter.objects.with_current()), letter_row)
-
-
 def _page_url(request, number):
     query = request.GET.copy()
-    query["page"] = number
+    query[PAGE_PARAM] = number
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-@api_reader_required
+@api_view
 def letter(request, pk):
     letter = get_object_or_404(Letter.objects.with_current(), pk=pk)
-    version = letter.current_version
+    versions = list(letter.versions.defer("content").order_by("number"))
+    if not versions:
+        raise Http404("Van deze brief is nog geen versie ingelezen.")
+    version = next((v for v in versions if v.pk == letter.current_version_id), versions[-1])
     absolute = request.build_absolute_uri
-    data = letter_row(letter, absolute)
-    data["versions"] = [
-        {"number": v.number, "filename": v.filename, "sha256": v.sha256, "imported_at": v.imported_at.isoformat()}
-        for v in letter.versions.defer("content").order_by("number")
-    ]
-    sections = version.sections.select_related("version__letter").defer("blocks") if version else []
-    data["sections"] = [section_row(s, absolute) | {"parent_id": s.parent_id} for s in sections]
-    data["footnotes"] = [footnote_row(f) for f in version.footnotes.all()] if version else []
+    sections = version.sections.select_related("version__letter").defer("blocks")
     references = version.references.select_related("version__letter", "section", "footnote", "kamerstuk__dossier")
-    data["references"] = [reference_row(r, absolute) for r in references] if version else []
-    return JsonResponse(data)
+    return JsonResponse(
+        LetterRow.of(letter, absolute).as_dict()
+        | {
+            "versions": [
+                {
+                    "number": v.number,
+                    "filename": v.filename,
+                    "sha256": v.sha256,
+                    "imported_at": v.imported_at.isoformat(),
+                }
+                for v in versions
+            ],
+            "sections": [SectionRow.of(s, absolute).as_dict() | {"parent_id": s.parent_id} for s in sections],
+            "footnotes": [FootnoteRow.of(f).as_dict() for f in version.footnotes.all()],
+            "references": [ReferenceRow.of(r, absolute).as_dict() for r in references],
+        }
+    )
 
 
-@api_reader_required
+def _version(version) -> dict:
+    return {
+        "number": version.number,
+        "filename": version.filename,
+        "sha256": version.sha256,
+        "imported_at": version.imported_at.isoformat(),
+    }
+
+
+@api_view
 def dossier(request, key):
     summary = dossier_summary(dossier_from_key(key))
     dossier = summary["dossier"]
@@ -76,6 +127,6 @@ def dossier(request, key):
                 }
                 for k in summary["kamerstukken"]
             ],
-            "letters": [letter_row(letter, request.build_absolute_uri) for letter in summary["letters"]],
+            "letters": [LetterRow.of(letter, request.build_absolute_uri).as_dict() for letter in summary["letters"]],
         }
     )

@@ -1,7 +1,18 @@
-"""Filtered lists, shared by every list page and export: one page of rows, or all as a stream."""
+"""Filtered lists: one definition per list, shared by its page, its exports and the API.
 
+A `Listing` names the FilterSet, the rows' queryset and the row class; every list page,
+CSV/JSON export and API list reads it, so they filter, count and page the same way. The
+listings are named in settings.LISTINGS (a higher app such as commitments adds its own
+there, without letters importing it).
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 
 from letters.web.exports import export_response
 
@@ -26,6 +37,35 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
 
+@dataclass(frozen=True)
+class Listing:
+    name: str  # in URLs and URL names: "letter" -> letter_export, /api/letters/
+    export_name: str  # the exported file's name: "brieven"
+    filterset: type
+    queryset: object  # a callable giving the rows' queryset
+    row: type  # a letters.web.rows.Row
+
+    @property
+    def api_name(self) -> str:
+        return f"{self.name}s"
+
+    def filter(self, request, queryset=None):
+        return self.filterset(request.GET, queryset=queryset if queryset is not None else self.queryset())
+
+
+@cache
+def _listings(paths: tuple[str, ...]) -> dict[str, Listing]:
+    return {listing.name: listing for listing in map(import_string, paths)}
+
+
+def listings() -> dict[str, Listing]:
+    return _listings(tuple(settings.LISTINGS))
+
+
+def listing(name: str) -> Listing:
+    return listings()[name]
+
+
 def results(list_filter):
     """The filtered rows; none at all when a filter value is invalid (not everything)."""
     return list_filter.qs if list_filter.is_valid() else list_filter.queryset.none()
@@ -41,6 +81,9 @@ def page_context(request, list_filter, *, page_size=PAGE_SIZE, decorate=None) ->
     return {"filter": list_filter, "page": page, "query": query.urlencode()}
 
 
-def export_filtered(request, list_filter, *, row, columns, name, fmt):
-    rows = (row(item, request.build_absolute_uri) for item in results(list_filter).iterator(chunk_size=2000))
-    return export_response(rows, columns, fmt, name)
+def export_filtered(request, listing: Listing, fmt: str):
+    rows = (
+        listing.row.of(item, request.build_absolute_uri).as_dict()
+        for item in results(listing.filter(request)).iterator(chunk_size=2000)
+    )
+    return export_response(rows, list(listing.row.columns()), fmt, listing.export_name)

@@ -12,7 +12,6 @@ from letters.models import (
     FailedImport,
     Letter,
     LetterVersion,
-    Reference,
     Section,
     Source,
     Topic,
@@ -21,17 +20,9 @@ from letters.models import (
 )
 from letters.web.access import reader_required
 from letters.web.diff import compare, set_changes
-from letters.web.filters import FailedImportFilter, LetterFilter, ReferenceFilter, SectionFilter
+from letters.web.filters import FailedImportFilter, SectionFilter
 from letters.web.forms import UploadForm
-from letters.web.listing import PAGE_SIZE, CappedPaginator, export_filtered, page_context, results
-from letters.web.rows import (
-    LETTER_COLUMNS,
-    REFERENCE_COLUMNS,
-    SECTION_COLUMNS,
-    letter_row,
-    reference_row,
-    section_row,
-)
+from letters.web.listing import PAGE_SIZE, CappedPaginator, export_filtered, listing, page_context, results
 from letters.web.search import postgres, search_footnotes, search_sections
 from letters.web.topic_views import followed_topics
 
@@ -53,42 +44,28 @@ def home(request):
     )
 
 
-LISTS = {
-    "letters": (LetterFilter, lambda: Letter.objects.with_current(), letter_row, LETTER_COLUMNS),
-    "sections": (SectionFilter, lambda: Section.objects.current(), section_row, SECTION_COLUMNS),
-    "references": (ReferenceFilter, lambda: Reference.objects.current(), reference_row, REFERENCE_COLUMNS),
-}
-EXPORT_NAMES = {"letters": "brieven", "sections": "passages", "references": "verwijzingen"}
-
-
-def filtered(request, kind):
-    filter_class, queryset, _, _ = LISTS[kind]
-    return filter_class(request.GET, queryset=queryset())
-
-
 @reader_required
 def letter_list(request):
-    return _list_page(request, "letters", "letters/letter_list.html")
+    return _list_page(request, "letter", "letters/letter_list.html")
 
 
 @reader_required
 def section_list(request):
-    return _list_page(request, "sections", "letters/section_list.html")
+    return _list_page(request, "section", "letters/section_list.html")
 
 
 @reader_required
 def reference_list(request):
-    return _list_page(request, "references", "letters/reference_list.html")
+    return _list_page(request, "reference", "letters/reference_list.html")
 
 
-def _list_page(request, kind, template):
-    return render(request, template, page_context(request, filtered(request, kind)) | {"kind": kind})
+def _list_page(request, name, template):
+    return render(request, template, page_context(request, listing(name).filter(request)))
 
 
 @reader_required
-def export(request, kind, fmt):
-    _, _, row, columns = LISTS[kind]
-    return export_filtered(request, filtered(request, kind), row=row, columns=columns, name=EXPORT_NAMES[kind], fmt=fmt)
+def export(request, name, fmt):
+    return export_filtered(request, listing(name), fmt)
 
 
 @reader_required

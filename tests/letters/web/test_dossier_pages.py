@@ -5,39 +5,15 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from letters.importing.store import import_letter
-from letters.models import Reference, Source
-from tests.conftest import SEED
+from letters.models import Reference
 from tests.docx_builder import letter_citing
+from tests.letters.web.letters import add, citing_letters
 from tkdossiers.models import Kamerstuk
 
 pytestmark = pytest.mark.django_db
-
-
-def add(content, filename):
-    return import_letter(content=content, filename=filename, source=Source.COMMAND).letter
-
-
-@pytest.fixture
-def seed_letter():
-    return add(SEED.read_bytes(), SEED.name)
-
-
-@pytest.fixture
-def c2000_letter():
-    return add(
-        letter_citing(
-            "Voortgang C2000",
-            "12 maart 2024",
-            ["Kamerstukken II 2023/24, 25 124, nr. 100", "Kamerstukken II 2023/24, 36 410 VI, nr. 7"],
-            signer="De Staatssecretaris van Justitie en Veiligheid,",
-        ),
-        "c2000.docx",
-    )
 
 
 def text_of(response) -> str:
@@ -195,62 +171,6 @@ def test_csv_export_neutralises_formulas_in_letter_text(policy_client):
 
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0]["title"] == '\'=HYPERLINK("http://x")'
-
-
-def test_api_lists_letters_with_the_same_filters_and_pages(policy_client, seed_letter, c2000_letter, settings):
-    response = policy_client.get(reverse("api_letters"), {"dossier": "25124"})
-
-    data = response.json()
-    assert (data["count"], data["next"], data["previous"]) == (2, None, None)
-    assert [r["title"] for r in data["results"]] == [
-        "Verzamelbrief brandweer, crisisbeheersing en meldkamers",
-        "Voortgang C2000",
-    ]
-    assert policy_client.get(reverse("api_letters"), {"dossier": "abc"}).status_code == 400
-
-
-def test_api_letter_has_versions_sections_footnotes_and_references(policy_client, seed_letter):
-    data = policy_client.get(reverse("api_letter", args=[seed_letter.pk])).json()
-
-    assert data["document_number"] == "2025D43420"
-    assert [v["number"] for v in data["versions"]] == [1]
-    assert len(data["sections"]) == 28 and data["sections"][1]["heading"] == "Meldkamers"
-    assert data["footnotes"][3] == {"number": "4", "text": "Tweede Kamer, vergaderjaar 2024–2025, 29 628, nr. 1272"}
-    kamerstuk_refs = [r for r in data["references"] if r["kind"] == "kamerstuk"]
-    assert len(kamerstuk_refs) == 26
-    assert kamerstuk_refs[0]["official_url"] == "https://zoek.officielebekendmakingen.nl/kst-29517-264.html"
-
-
-def test_api_dossier(policy_client, seed_letter):
-    data = policy_client.get(reverse("api_dossier", args=["36600-VI"])).json()
-
-    assert (data["number"], data["toevoeging"]) == ("36600", "VI")
-    assert data["kamerstukken"] == [
-        {
-            "kamerstuk": "36600-VI-100",
-            "vergaderjaar": "2024/25",
-            "citations": 2,
-            "last_cited": "2025-10-03",
-            "official_url": "https://zoek.officielebekendmakingen.nl/kst-36600-VI-100.html",
-        }
-    ]
-    assert [letter["title"] for letter in data["letters"]] == [
-        "Verzamelbrief brandweer, crisisbeheersing en meldkamers"
-    ]
-
-
-def test_api_needs_a_login(seed_letter):
-    response = Client().get(reverse("api_letters"))
-
-    assert (response.status_code, response.json()) == (401, {"detail": "Inloggen vereist."})
-
-
-def citing_letters(start, count):
-    for index in range(start, start + count):
-        add(
-            letter_citing(f"Brief {index}", f"{index + 1} mei 2024", ["Kamerstukken II 2023/24, 29 517, nr. 250"]),
-            f"{index}.docx",
-        )
 
 
 @pytest.mark.parametrize(
