@@ -40,9 +40,12 @@ test: install services migrations-check
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(PY) -m pytest
 
+# lint-imports checks the architecture contracts in pyproject.toml ([tool.importlinter]).
+# --no-cache: the whole graph takes well under a second, and no cache directory is left behind.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff format .
