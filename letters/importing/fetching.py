@@ -72,10 +72,10 @@ def _wanted(only_dossier) -> Q:
     if only_dossier is not None:
         number, toevoeging = only_dossier
         return Q(dossier__number=number, dossier__toevoeging=toevoeging or "")
-    wanted = Q()
+    wanted = Q()  # no watched dossiers: every dossier
     for number, toevoeging in WatchedDossier.objects.values_list("number", "toevoeging"):
         wanted |= Q(dossier__number=number, **({"dossier__toevoeging": toevoeging} if toevoeging else {}))
-    return wanted if wanted else Q()
+    return wanted
 
 
 def _withdraw_deleted() -> None:

@@ -1,12 +1,17 @@
 """Fetching the letters the fake Tweede Kamer publishes, in-process (with Celery workers: test_fetching_worker.py)."""
 
+import datetime
 import io
 import re
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from kamer import sync
 from kamer.models import Document, SyncState
@@ -156,6 +161,41 @@ def test_a_deleted_document_marks_the_letter_withdrawn_and_keeps_it(tk, tk_clien
     letter = Letter.objects.get()
     assert letter.withdrawn_at is not None and letter.versions.count() == 1
     assert (Document.objects.get().deleted, DocumentFetch.objects.get().status) == (True, "withdrawn")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nothing_is_locked_while_the_kamer_answers(tk, tk_client, reference_data):
+    publish_seed(tk)
+    sync.run(client=tk_client)
+    (waiting,) = fetching.queue_changed()
+    tk.delay_next(1, 1.5)  # the download takes a while
+    fetcher = threading.Thread(target=lambda: fetching.fetch(waiting, client=tk_client) and connection.close())
+    fetcher.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not any(path.startswith("/SyncFeed/2.0/Resources/") for _, path in tk.requests):
+            assert time.monotonic() < deadline, "the download did not start"
+            time.sleep(0.05)
+
+        with transaction.atomic():  # another connection may lock the row at once: no one holds it
+            claimed = DocumentFetch.objects.select_for_update(nowait=True).get(pk=waiting)
+        assert (claimed.status, Letter.objects.count()) == ("fetching", 0)
+    finally:
+        fetcher.join(10)
+    assert DocumentFetch.objects.get(pk=waiting).status == "imported"
+
+
+def test_a_claim_left_by_a_dead_worker_lapses_and_the_letter_is_fetched_again(tk, tk_client, settings):
+    publish_seed(tk)
+    sync.run(client=tk_client)
+    (waiting,) = fetching.queue_changed()
+    lapsed = timezone.now() - datetime.timedelta(seconds=settings.TK_FETCH_LEASE_SECONDS + 1)
+    DocumentFetch.objects.filter(pk=waiting).update(status="fetching", claimed_at=timezone.now())
+    assert fetching.queue_changed() == [] and fetching.fetch(waiting, client=tk_client) == "fetching"
+    DocumentFetch.objects.filter(pk=waiting).update(claimed_at=lapsed)  # the worker died long ago
+
+    assert fetching.queue_changed() == [waiting]
+    assert fetching.fetch(waiting, client=tk_client) == "imported"
 
 
 def test_server_errors_are_retried(tk, tk_client):

@@ -13,7 +13,7 @@ from tests.conftest import REAL_LETTERS, SAMPLES, SEED
 from tests.docx_builder import with_replaced_text
 from tests.letters.docx.bad_files import BAD_FILES, BAD_IDS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def analyse(path) -> subprocess.CompletedProcess:

@@ -2,7 +2,7 @@ import pytest
 
 from tests.conftest import SEED
 from tests.docx_builder import letter_citing
-from tests.letters.web.letters import add
+from tests.letters.imported import add
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from letters.models import Letter
 from letters.web.listing import CappedPaginator
-from tests.letters.web.letters import citing_letters
+from tests.letters.imported import citing_letters
 
 pytestmark = pytest.mark.django_db
 

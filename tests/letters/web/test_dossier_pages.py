@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from letters.models import Reference
 from tests.docx_builder import letter_citing
-from tests.letters.web.letters import add, citing_letters
+from tests.letters.imported import add, citing_letters
 from tkdossiers.models import Kamerstuk
 
 pytestmark = pytest.mark.django_db
