@@ -89,31 +89,21 @@ analyser = Analyser()
 
 
 def _open_motions_per_topic() -> dict[int, int]:
-    rows = (
-        MotionMention.objects.filter(
-            motion__status=Motion.Status.OPEN,
-            version__is_current=True,
-            section__topic_tags__source__in=SHOWN_SOURCES,
-        )
-        .order_by()
-        .values("section__topic_tags__topic")
-        .annotate(n=Count("motion", distinct=True))
-    )
-    return {row["section__topic_tags__topic"]: row["n"] for row in rows}
+    mentions = MotionMention.objects.filter(motion__status=Motion.Status.OPEN, version__is_current=True)
+    return _per_topic(mentions, "section__topic_tags", Count("motion", distinct=True))
 
 
 def _open_commitments_per_topic() -> dict[int, int]:
+    made = Commitment.objects.filter(status=Commitment.Status.OPEN, made_in__version__is_current=True)
+    return _per_topic(made, "made_in__topic_tags", Count("pk", distinct=True))
+
+
+def _per_topic(queryset, tags: str, count) -> dict[int, int]:
+    """How many of `queryset` per topic shown on the passage at `tags`."""
     rows = (
-        Commitment.objects.filter(
-            status=Commitment.Status.OPEN,
-            made_in__version__is_current=True,
-            made_in__topic_tags__source__in=SHOWN_SOURCES,
-        )
-        .order_by()
-        .values("made_in__topic_tags__topic")
-        .annotate(n=Count("pk", distinct=True))
+        queryset.filter(**{f"{tags}__source__in": SHOWN_SOURCES}).order_by().values(f"{tags}__topic").annotate(n=count)
     )
-    return {row["made_in__topic_tags__topic"]: row["n"] for row in rows}
+    return {row[f"{tags}__topic"]: row["n"] for row in rows}
 
 
 def _store_mentions(version, mentions, section_rows):
