@@ -4,8 +4,9 @@ One transaction per batch of letters, no per-row saves, no signals: bulk_create 
 letters, versions, kamerstukken, references, motions, mentions and commitments; COPY for
 the three largest tables (sections, footnotes, topic tags), with their keys taken from the
 sequences first. Afterwards the full-text vectors are filled with one UPDATE per table
-(letters.importing.store.index_for_search). The same --seed on the same database state gives the
-same corpus (dates count back from --end-date, today by default).
+(letters.importing.store.index_for_search) and every kept count is rebuilt
+(letters.importing.counts.recount_all). The same seed on the same database state gives the
+same corpus (dates count back from the end date, today by default).
 
 What a letter gets: one version, or two (the newest is_current); 10-60 sections in a
 tree of levels 1-3 with `path` and `blocks` as the importer stores them; footnotes that
@@ -13,18 +14,78 @@ cite kamerstukken in a few thousand dossiers (a few of them very busy, 29517 and
 36600-VI first); mentions of motions, some declaring a motion done; commitments, some
 overdue; topic tags (rule, or inherited from the parent section) of the topics in the
 database, whose terms also stand in the text.
+
+From the repository root, into $DATABASE_URL (or --database-url), which must be migrated:
+
+    DEBUG=1 .venv/bin/python bench/generate_corpus.py --letters 2000 [--seed 1] [--batch 500]
+        [--end-date YYYY-MM-DD] [--append] [--allow-sqlite] [--database-url URL]
+
+From Python, after django.setup(): `generate(letters=2000, seed=1)`, which returns the rows
+written per table. It refuses a database with more than 100 letters unless append, and
+anything but PostgreSQL unless allow_sqlite (ValueError).
 """
 
+# ruff: noqa: E402 - run as a script, Django is set up (below) before the models are imported
+
+import argparse
 import hashlib
 import json
+import os
 import random
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from types import SimpleNamespace
+from typing import TextIO
 
-from django.core.management.base import BaseCommand, CommandError
+ROOT = Path(__file__).resolve().parent.parent
+
+# --- Command line (main() is at the end): as a script, Django is set up before the models load -------
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="FOR BENCHMARKS ONLY: fill the database with N synthetic letters (versions, sections, "
+        "footnotes, references to kamerstukken, motions, commitments, topic tags, search vectors) using bulk "
+        "inserts. Never run it on a database with real data: it refuses a database with more than 100 letters "
+        "unless --append, and anything but PostgreSQL unless --allow-sqlite."
+    )
+    parser.add_argument("--letters", type=int, required=True, help="number of letters to add")
+    parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same corpus")
+    parser.add_argument("--batch", type=int, default=500, help="letters per transaction (default 500)")
+    parser.add_argument(
+        "--end-date",
+        type=date.fromisoformat,
+        default=None,
+        help="newest letter date, YYYY-MM-DD (default today); letters span the 20 years before",
+    )
+    parser.add_argument("--append", action="store_true", help="allow a database that already has letters")
+    parser.add_argument("--allow-sqlite", action="store_true", help="allow SQLite (no search vectors there)")
+    parser.add_argument(
+        "--database-url", default=None, help="database to fill, migrated (default: $DATABASE_URL, as manage.py)"
+    )
+    return parser.parse_args(argv)
+
+
+def setup_django(database_url: str | None) -> None:
+    """Point Django at the database (before settings load) and set it up; as the other bench scripts do."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # run as a script, sys.path[0] is bench/
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tkdossiers.settings")
+    import django
+
+    django.setup()
+
+
+if __name__ == "__main__":  # before the imports below need the app registry
+    setup_django(parse_args().database_url)
+
+from django.core.management.color import color_style, no_style
 from django.db import connection, reset_queries, transaction
 from django.db.models import JSONField, Max, OuterRef, Subquery
 from django.utils import timezone
@@ -449,14 +510,14 @@ class Registry:
         weights = self.filing_weights if filing else self.cited_weights
         return self.rng.choices(self.dossiers, cum_weights=weights)[0]
 
-    def new_kamerstuk(self, dossier: Dossier, day: date, kind: str) -> Kamerstuk:
+    def new_kamerstuk(self, dossier: Dossier, day: date, soort: str) -> Kamerstuk:
         self.next_number[dossier.pk] += 1
         first_cited = day - timedelta(days=self.rng.randint(0, 400))
         kamerstuk = Kamerstuk(
             dossier=dossier,
             number=str(self.next_number[dossier.pk]),
             vergaderjaar=vergaderjaar_for(first_cited),
-            kind=kind,
+            soort=soort,
         )
         self.kamerstukken[dossier.pk].append(kamerstuk)
         self.pending.append(kamerstuk)
@@ -1008,89 +1069,128 @@ def letter_dates(rng: random.Random, count: int, end: date) -> list[date]:
     return sorted(days)
 
 
-# --- The command ----------------------------------------------------------------------------------
+# --- Generating ---------------------------------------------------------------------------------
+
+TABLES = ("versions", "sections", "footnotes", "references", "mentions", "commitments", "tags")
 
 
-class Command(BaseCommand):
-    help = (
-        "FOR BENCHMARKS ONLY: fill the database with N synthetic letters (versions, sections, footnotes, "
-        "references to kamerstukken, motions, commitments, topic tags, search vectors) using bulk inserts. "
-        "Never run it on a database with real data: it refuses a database with more than 100 letters "
-        "unless --append, and anything but PostgreSQL unless --allow-sqlite."
-    )
+def generate(
+    *,
+    letters: int,
+    seed: int = 1,
+    batch: int = 500,
+    end_date: date | None = None,
+    append: bool = False,
+    allow_sqlite: bool = False,
+    out: TextIO | None = None,
+) -> dict[str, int]:
+    """Add `letters` synthetic letters to the database Django uses, in transactions of `batch`
+    letters, the newest dated `end_date` (default today); progress goes to `out` (default stdout).
 
-    def add_arguments(self, parser):
-        parser.add_argument("--letters", type=int, required=True, help="number of letters to add")
-        parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same corpus")
-        parser.add_argument("--batch", type=int, default=500, help="letters per transaction (default 500)")
-        parser.add_argument(
-            "--end-date",
-            type=date.fromisoformat,
-            default=None,
-            help="newest letter date, YYYY-MM-DD (default today); letters span the 20 years before",
-        )
-        parser.add_argument("--append", action="store_true", help="allow a database that already has letters")
-        parser.add_argument("--allow-sqlite", action="store_true", help="allow SQLite (no search vectors there)")
+    Returns the rows written: letters, then per table as in TABLES (versions, sections, footnotes,
+    references, mentions, commitments, tags). Raises ValueError before writing anything when
+    `letters` or `batch` is below 1, the database is not PostgreSQL and not `allow_sqlite`, or
+    it already has more than MAX_LETTERS_WITHOUT_APPEND letters and not `append`.
+    """
+    check(letters=letters, batch=batch, append=append, allow_sqlite=allow_sqlite)
+    progress = Progress(out or sys.stdout)
+    end = end_date or date.today()
+    base = (Letter.objects.aggregate(n=Max("pk"))["n"] or 0) + 1
+    rng = random.Random(f"{seed}:{base}")  # appending continues with other numbers
+    planner, registry = _prepare(rng, letters, end)
+    progress.say(f"{len(registry.dossiers):,} dossiers, {len(registry.motions):,} motions")
+    counts = _write_letters(planner, registry, letter_dates(rng, letters, end), base, batch, progress)
+    with transaction.atomic():
+        awaiting = registry.settle_motions(end)
+    progress.say(f"motions settled, {awaiting:,} awaiting review")
+    index_for_search(SimpleNamespace(**_unindexed()))
+    progress.say("search vectors filled" if connection.vendor == "postgresql" else "no search vectors (SQLite)")
+    recount_all()
+    progress.say("kept counts of dossiers, kamerstukken and topics filled")
+    summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+    progress.done(f"Done in {progress.seconds():.1f} s: {summary}")
+    return counts
 
-    def handle(self, *args, **options):
-        self._check(options)
-        self.started = time.perf_counter()
-        end = options["end_date"] or date.today()
-        base = (Letter.objects.aggregate(n=Max("pk"))["n"] or 0) + 1
-        rng = random.Random(f"{options['seed']}:{base}")  # appending continues with other numbers
-        planner, registry = self._prepare(rng, options["letters"], end)
-        self._say(f"{len(registry.dossiers):,} dossiers, {len(registry.motions):,} motions")
-        counts = self._letters(planner, registry, letter_dates(rng, options["letters"], end), base, options["batch"])
+
+def check(*, letters: int, batch: int, append: bool, allow_sqlite: bool) -> None:
+    """Refuse (ValueError) what generate() must not do; see there."""
+    if letters < 1 or batch < 1:
+        raise ValueError("--letters and --batch must be at least 1")
+    if connection.vendor != "postgresql" and not allow_sqlite:
+        raise ValueError(f"this is {connection.vendor}, not PostgreSQL; pass --allow-sqlite to go on anyway")
+    existing = Letter.objects.count()
+    if existing > MAX_LETTERS_WITHOUT_APPEND and not append:
+        raise ValueError(f"the database already has {existing:,} letters; pass --append to add to them")
+
+
+class Progress:
+    """Lines on `out` with the seconds since the start: `[   12.3 s] message`."""
+
+    def __init__(self, out: TextIO):
+        self.out, self.started = out, time.perf_counter()
+        self.style = color_style() if hasattr(out, "isatty") and out.isatty() else no_style()
+
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def say(self, message: str) -> None:
+        self.out.write(f"[{self.seconds():7.1f} s] {message}\n")
+        self.out.flush()
+
+    def done(self, message: str) -> None:
+        self.out.write(self.style.SUCCESS(message) + "\n")
+        self.out.flush()
+
+
+def _prepare(rng: random.Random, letters: int, end: date) -> tuple[Planner, Registry]:
+    topics = list(Topic.objects.prefetch_related("rules").order_by("pk"))
+    start = end - timedelta(days=YEARS * 365)
+    registry = Registry(rng, letters, (start, end))
+    with transaction.atomic():
+        registry.create_motions(max(20, letters * 35 // 100))
+    return Planner(rng, Vocabulary(rng, topics), registry, topics, end), registry
+
+
+def _write_letters(
+    planner: Planner, registry: Registry, dates: list[date], base: int, batch: int, progress: Progress
+) -> dict[str, int]:
+    """Plan and write the letters, oldest first, a batch per transaction; rows written per table."""
+    counts = Counter()
+    for first in range(0, len(dates), batch):
+        chunk = dates[first : first + batch]
+        plans = [planner.letter(base + first + offset, day) for offset, day in enumerate(chunk)]
         with transaction.atomic():
-            awaiting = registry.settle_motions(end)
-        self._say(f"motions settled, {awaiting:,} awaiting review")
-        index_for_search(SimpleNamespace(**self._unindexed()))
-        self._say("search vectors filled" if connection.vendor == "postgresql" else "no search vectors (SQLite)")
-        recount_all()
-        self._say("kept counts of dossiers, kamerstukken and topics filled")
-        summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
-        self.stdout.write(self.style.SUCCESS(f"Done in {time.perf_counter() - self.started:.1f} s: {summary}"))
+            rows = write_batch(plans, registry)
+        reset_queries()  # with DEBUG on, Django keeps the text of every (huge) INSERT
+        counts["letters"] += len(plans)
+        for name in TABLES:
+            counts[name] += len(getattr(rows, name))
+        progress.say(f"{counts['letters']:>9,} / {len(dates):,} letters, {counts['sections']:,} sections")
+    return dict(counts)
 
-    def _check(self, options) -> None:
-        if options["letters"] < 1 or options["batch"] < 1:
-            raise CommandError("--letters and --batch must be at least 1")
-        if connection.vendor != "postgresql" and not options["allow_sqlite"]:
-            raise CommandError(f"this is {connection.vendor}, not PostgreSQL; pass --allow-sqlite to go on anyway")
-        existing = Letter.objects.count()
-        if existing > MAX_LETTERS_WITHOUT_APPEND and not options["append"]:
-            raise CommandError(f"the database already has {existing:,} letters; pass --append to add to them")
 
-    def _prepare(self, rng: random.Random, letters: int, end: date) -> tuple[Planner, Registry]:
-        topics = list(Topic.objects.prefetch_related("rules").order_by("pk"))
-        start = end - timedelta(days=YEARS * 365)
-        registry = Registry(rng, letters, (start, end))
-        with transaction.atomic():
-            registry.create_motions(max(20, letters * 35 // 100))
-        return Planner(rng, Vocabulary(rng, topics), registry, topics, end), registry
+def _unindexed() -> dict:
+    """index_for_search(version) updates version.sections and version.footnotes: give it every
+    row without a vector, so that its SearchVector expressions run as one UPDATE per table."""
+    return {
+        "sections": Section.objects.filter(search_vector__isnull=True),
+        "footnotes": Footnote.objects.filter(search_vector__isnull=True),
+    }
 
-    def _letters(self, planner: Planner, registry: Registry, dates: list[date], base: int, batch: int) -> Counter:
-        """Plan and write the letters, oldest first, a batch per transaction; rows written per table."""
-        counts = Counter()
-        for first in range(0, len(dates), batch):
-            chunk = dates[first : first + batch]
-            plans = [planner.letter(base + first + offset, day) for offset, day in enumerate(chunk)]
-            with transaction.atomic():
-                rows = write_batch(plans, registry)
-            reset_queries()  # with DEBUG on, Django keeps the text of every (huge) INSERT
-            counts["letters"] += len(plans)
-            for name in ("versions", "sections", "footnotes", "references", "mentions", "commitments", "tags"):
-                counts[name] += len(getattr(rows, name))
-            self._say(f"{counts['letters']:>9,} / {len(dates):,} letters, {counts['sections']:,} sections")
-        return counts
 
-    @staticmethod
-    def _unindexed() -> dict:
-        """index_for_search(version) updates version.sections and version.footnotes: give it every
-        row without a vector, so that its SearchVector expressions run as one UPDATE per table."""
-        return {
-            "sections": Section.objects.filter(search_vector__isnull=True),
-            "footnotes": Footnote.objects.filter(search_vector__isnull=True),
-        }
+# --- Command line ---------------------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
-        self.stdout.write(f"[{time.perf_counter() - self.started:7.1f} s] {message}")
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    setup_django(args.database_url)
+    options = {"letters": args.letters, "batch": args.batch, "append": args.append, "allow_sqlite": args.allow_sqlite}
+    try:
+        check(**options)
+    except ValueError as exc:
+        raise SystemExit(f"generate_corpus: {exc}") from None
+    generate(**options, seed=args.seed, end_date=args.end_date)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,9 +1,9 @@
 """Page speed at scale: server time and SQL queries of the main pages on a synthetic corpus.
 
-Fills a dedicated PostgreSQL database (default tkdossiers_pages) with `manage.py
-generate_corpus --letters N`, then requests each page with Django's test Client, logged
-in as a clerk (group Griffie, TKD_PUBLIC_READ off), and reports the median time of
---repeat runs and the number of queries of one run. Two CSV exports of about 10,000 rows
+Fills a dedicated PostgreSQL database (default tkdossiers_pages) with N synthetic letters
+(`generate(letters=N)` of bench/generate_corpus.py), then requests each page with Django's
+test Client, logged in as a clerk (group Griffie, TKD_PUBLIC_READ off), and reports the
+median time of --repeat runs and the number of queries of one run. Two CSV exports of about 10,000 rows
 are streamed and consumed, with their peak Python memory (tracemalloc), to show that
 memory stays flat. The same is done on a smaller corpus (--small, in a second database,
 in a child process) to show whether query counts depend on the corpus size.
@@ -143,8 +143,10 @@ def setup_django(url: str, letters: int, *, reuse: bool, seed: int) -> float | N
     if not fresh:
         print(f"reusing {database_name(url)} with {existing:,} letters")
         return None
+    from bench.generate_corpus import generate
+
     started = time.perf_counter()
-    call_command("generate_corpus", letters=letters, seed=seed)
+    generate(letters=letters, seed=seed)
     vacuum_analyze()
     return round(time.perf_counter() - started, 1)
 
