@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from letters.web import api, dossier_views, topic_views, views
+from letters.web.exports import FORMATS
 from letters.web.listing import listings
 
 
@@ -10,7 +11,7 @@ def listing_urls() -> list:
     for definition in listings().values():
         patterns += [
             re_path(
-                rf"^{definition.export_name}\.(?P<fmt>csv|json)$",
+                rf"^{definition.export_name}\.(?P<fmt>{'|'.join(FORMATS)})$",
                 views.export,
                 {"name": definition.name},
                 name=f"{definition.name}_export",

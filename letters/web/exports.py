@@ -6,6 +6,7 @@ import json
 from django.http import StreamingHttpResponse
 
 CHUNK = 2000
+FORMATS = ("csv", "json")  # the file formats every list can be exported in
 
 
 class _Echo:
