@@ -32,12 +32,16 @@ def copy_fetches(apps, schema_editor):
         ),
         batch_size=2000,
     )
+    # auto_now gave every fetch the migration's time: each keeps its document's (update() applies no auto_now).
+    DocumentFetch.objects.update(
+        updated_at=models.Subquery(Document.objects.filter(pk=models.OuterRef("document_id")).values("updated_at"))
+    )
 
 
-def move_content_types(apps, schema_editor):
+def move_content_types(apps, schema_editor, moves=MOVED):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    for (old_app, old_model), (new_app, new_model) in MOVED.items():
+    for (old_app, old_model), (new_app, new_model) in moves.items():
         old = ContentType.objects.filter(app_label=old_app, model=old_model).first()
         if old is None:
             continue
@@ -48,6 +52,11 @@ def move_content_types(apps, schema_editor):
         for permission in Permission.objects.filter(content_type=old):
             permission.codename = permission.codename.replace(f"_{old_model}", f"_{new_model}")
             permission.save()
+
+
+def move_content_types_back(apps, schema_editor):
+    """Back to letters, so that on a rollback the roles keep their grants under the old names."""
+    move_content_types(apps, schema_editor, moves={new: old for old, new in MOVED.items()})
 
 
 class Migration(migrations.Migration):
@@ -92,5 +101,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(copy_fetches, migrations.RunPython.noop),
-        migrations.RunPython(move_content_types, migrations.RunPython.noop),
+        migrations.RunPython(move_content_types, move_content_types_back),
     ]
