@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -11,6 +14,7 @@ from commitments import services
 from commitments.forms import CommitmentStatusForm, DecisionForm
 from commitments.lists import COMMITMENTS, MOTIONS
 from commitments.models import Commitment, Motion, MotionMention
+from letters.models import Section
 from letters.web.access import reader_required
 from letters.web.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, page_context
 
@@ -36,6 +40,34 @@ def with_declaration(motion):
         (m for m in reversed(motion.declarations) if m.version.letter_id == motion.declared_in_id), None
     )
     return motion
+
+
+def can_see_audit_details(user) -> bool:
+    """Who decided and why is for colleagues with the audit trail's permission (policy staff,
+    clerks, admins); anyone else, such as an anonymous reader under TKD_PUBLIC_READ, sees the decision."""
+    return user.has_perm("commitments.view_statuschange")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A status change as the public sees it: what was decided, when and on which passage; not who nor why."""
+
+    at: datetime
+    action: str
+    from_status: str
+    to_status: str
+    evidence: Section | None
+
+
+def history_for(user, subject):
+    """The audit trail of a motion or commitment, or for a reader without the permission only its decisions."""
+    history = subject.history.select_related("evidence__version__letter")
+    if can_see_audit_details(user):
+        return history.select_related("user")
+    return [
+        Decision(at=c.at, action=c.action, from_status=c.from_status, to_status=c.to_status, evidence=c.evidence)
+        for c in history.defer("note")
+    ]
 
 
 @reader_required
@@ -64,11 +96,15 @@ def commitment_list(request):
 def motion_detail(request, pk):
     motion = with_declaration(get_object_or_404(motions_with_declarations(), pk=pk))
     mentions = motion.mentions.filter(version__is_current=True).select_related("section", "version__letter")
-    history = motion.history.select_related("user", "evidence__version__letter")
     return render(
         request,
         "commitments/motion_detail.html",
-        {"motion": motion, "mentions": mentions.order_by("-version__letter__date", "position"), "history": history},
+        {
+            "motion": motion,
+            "mentions": mentions.order_by("-version__letter__date", "position"),
+            "history": history_for(request.user, motion),
+            "audit_details": can_see_audit_details(request.user),
+        },
     )
 
 
