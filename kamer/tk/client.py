@@ -7,9 +7,18 @@
     resource = client.download(entry.enclosure_url)  # or client.download(document_guid)
 
 Politeness and robustness: a pause (`page_pause`) before every feed page after the first, a
-timeout on every request, retries with exponential backoff (backoff, 2*backoff, 4*backoff, ...) on
-5xx, 429, timeouts and connection errors, no retry on other 4xx, and a hard size limit on every
+deadline on every request, retries with exponential backoff (backoff, 2*backoff, 4*backoff, ...) on
+5xx, 429, deadlines and connection errors, no retry on other 4xx, and a hard size limit on every
 body (refused by Content-Length first, then by counting while streaming).
+
+`timeout` is the deadline of one whole request: connecting, the TLS handshake, the headers, every
+redirect and the whole body together (only the name lookup is outside it). A watchdog shuts the
+request's sockets when it passes, so a server that trickles a byte at a time cannot hold a worker;
+each socket operation also has `timeout` as its own limit. The deadline restarts for each retry.
+
+Redirects: at most MAX_REDIRECTS, and only within base_url's scheme, host and port; a redirect
+anywhere else (another host, localhost, another port, http from https, file:) is refused before it
+is requested, and so is a loop. The opener speaks http(s) only.
 
 Errors: TKError(reason, retryable, status) for anything HTTP; a page that arrives but cannot be
 read raises kamer.tk.feed.FeedError (not retried: store nothing and try again on the next run).
@@ -19,12 +28,14 @@ from __future__ import annotations
 
 import http.client
 import re
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from kamer.tk import fields as f
 from kamer.tk.feed import FeedPage, parse_feed_page
@@ -34,6 +45,7 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 FEED_ACCEPT = "application/atom+xml, application/xml;q=0.9"
 CHUNK_SIZE = 64 * 1024
 RETRYABLE_STATUSES = frozenset({429})  # besides every 5xx
+MAX_REDIRECTS = 3
 _RESOURCE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
 
 
@@ -75,6 +87,7 @@ class TKClient:
         self.user_agent = user_agent
         self.sleep = sleep
         self._pages_requested = 0
+        self._opener = _opener(self.base_url)
 
     # Feed
 
@@ -139,20 +152,33 @@ class TKClient:
                 attempt += 1
 
     def _get_once(self, url: str, accept: str) -> tuple[bytes, str]:
-        # The scheme is checked in _checked_base and _resource_target: only http(s) to base_url's host.
-        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept": accept})  # noqa: S310
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                return self._read_limited(response, url), _content_type(response)
-        except urllib.error.HTTPError as exc:
+        with _Deadline(self.timeout) as deadline:
+            # The scheme is checked in _checked_base and _resource_target: only http(s) to base_url's host.
+            request = _Request(url, headers={"User-Agent": self.user_agent, "Accept": accept}, deadline=deadline)
+            try:
+                with self._opener.open(request, timeout=self.timeout) as response:
+                    result = self._read_limited(response, url), _content_type(response)
+            except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError and HTTPError are OSErrors
+                error = self._error(exc, url)
+                raise (self._deadline_error(url) if deadline.expired else error) from None
+            if deadline.expired:  # the watchdog cut the connection: what was read may be incomplete
+                raise self._deadline_error(url)
+            return result
+
+    def _error(self, exc: Exception, url: str) -> TKError:
+        if isinstance(exc, urllib.error.HTTPError):
             exc.close()
-            raise _status_error(exc.code, url) from None
-        except urllib.error.URLError as exc:
-            raise _network_error(exc.reason, url) from None
-        except (ValueError, http.client.InvalidURL) as exc:  # a malformed URL, e.g. a bad port
-            raise TKError(f"kan {url!r} niet opvragen: {exc}", retryable=False) from None
-        except (OSError, http.client.HTTPException) as exc:
-            raise _network_error(exc, url) from None
+            return _status_error(exc.code, url)
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        if isinstance(reason, (ValueError, http.client.InvalidURL)):  # a malformed URL, e.g. a bad port
+            return TKError(f"kan {url!r} niet opvragen: {reason}", retryable=False)
+        if isinstance(reason, TimeoutError):
+            return self._deadline_error(url)
+        return TKError(f"{url} niet bereikbaar: {reason}", retryable=True)
+
+    def _deadline_error(self, url: str) -> TKError:
+        seconds = f"{self.timeout:g}".replace(".", ",")
+        return TKError(f"de Tweede Kamer antwoordde niet binnen {seconds} s: {url}", retryable=True)
 
     def _read_limited(self, response, url: str) -> bytes:
         declared = (response.headers.get("Content-Length") or "").strip()
@@ -189,7 +215,130 @@ def _status_error(status: int, url: str) -> TKError:
     return TKError(f"HTTP {status} voor {url}", retryable=retryable, status=status)
 
 
-def _network_error(reason: object, url: str) -> TKError:
-    if isinstance(reason, TimeoutError):
-        return TKError(f"geen antwoord van {url} binnen de wachttijd", retryable=True)
-    return TKError(f"{url} niet bereikbaar: {reason}", retryable=True)
+# The opener: http(s) only, same-origin redirects, every socket watched by the request's deadline
+
+
+class _Deadline:
+    """Shuts the sockets of one request when `seconds` have passed, whatever they are waiting for."""
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._timer.cancel()
+        with self._lock:
+            for watched in self._sockets:
+                watched.close()
+            self._sockets.clear()
+
+    def watch(self, connected: socket.socket) -> None:
+        # A duplicate of the TCP socket: shutting it down ends reads on the original, TLS or not.
+        with self._lock:
+            self._sockets.append(connected.dup())
+            if self.expired:
+                _shut(self._sockets[-1])
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for watched in self._sockets:
+                _shut(watched)
+
+
+def _shut(watched: socket.socket) -> None:
+    try:
+        watched.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed by the other side
+
+
+class _Request(urllib.request.Request):
+    """A GET with the deadline of its whole exchange and the URLs its redirects went through."""
+
+    def __init__(self, url: str, *, headers: dict, deadline: _Deadline, visited: tuple[str, ...] = ()):
+        super().__init__(url, headers=headers)
+        self.deadline = deadline
+        self.visited = (*visited, url)
+
+
+class _WatchedHTTPConnection(http.client.HTTPConnection):
+    deadline: _Deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _WatchedHTTPSConnection(http.client.HTTPSConnection, _WatchedHTTPConnection):
+    """HTTPSConnection.connect calls _WatchedHTTPConnection.connect for the TCP socket, before the handshake."""
+
+
+def _watched(connection_class, deadline: _Deadline):
+    def connection(host, **kwargs):
+        opened = connection_class(host, **kwargs)
+        opened.deadline = deadline
+        return opened
+
+    return connection
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_watched(_WatchedHTTPConnection, req.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_watched(_WatchedHTTPSConnection, req.deadline), req)
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+
+    def http_error_302(self, req, fp, code, msg, headers):
+        fp.close()  # a redirect's body is never read
+        location = headers.get("Location") or headers.get("URI")
+        if location:  # checked before urllib's own scheme filter, so that file: gets our reason too
+            self._check(req, urljoin(req.full_url, location))
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        self._check(req, newurl)  # the URL exactly as it will be requested
+        return _Request(newurl, headers=dict(req.headers), deadline=req.deadline, visited=req.visited)
+
+    def _check(self, req: _Request, target: str) -> None:
+        if _origin(target) != _origin(self.base_url):
+            reason = f"doorverwijzing naar een andere server dan {self.base_url} geweigerd: {target}"
+        elif target in req.visited:
+            reason = f"doorverwijzingen in een kring: {target} was al opgevraagd"
+        elif len(req.visited) > MAX_REDIRECTS:
+            reason = f"meer dan {MAX_REDIRECTS} doorverwijzingen vanaf {req.visited[0]}, de laatste naar {target}"
+        else:
+            return
+        raise TKError(reason, retryable=False)
+
+
+def _opener(base_url: str) -> urllib.request.OpenerDirector:
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        _HTTPHandler(),
+        _HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _SameOriginRedirects(base_url),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener

@@ -172,7 +172,7 @@ def test_timeouts_give_up_retryable_after_the_retries(fake, sleeps):
 
     url = f"{fake.base_url}{FEED}"
     assert (caught.value.retryable, caught.value.status) == (True, None)
-    assert caught.value.reason == f"geen antwoord van {url} binnen de wachttijd (opgegeven na 3 pogingen)"
+    assert caught.value.reason == f"de Tweede Kamer antwoordde niet binnen 0,2 s: {url} (opgegeven na 3 pogingen)"
     assert len(fake.requests) == 3
     assert sleeps == [0.5, 1.0]
 
