@@ -1,7 +1,7 @@
 """Filtered lists: one definition per list, shared by its page, its exports and the API.
 
 A `Listing` names the FilterSet, the rows' queryset and the row class; every list page,
-CSV/JSON export and API list reads it, so they filter, count and page the same way. The
+export (CSV, JSON, Excel) and API list reads it, so they filter, count and page the same way. The
 listings are named in settings.LISTINGS (a higher app such as commitments adds its own
 there, without letters importing it).
 """
@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 
-from letters.web.exports import export_response
+from letters.web.exports import CHUNK, export_response, invalid_filter
 
 PAGE_SIZE = 25
 PAGE_PARAM = "pagina"
@@ -82,8 +82,12 @@ def page_context(request, list_filter, *, page_size=PAGE_SIZE, decorate=None) ->
 
 
 def export_filtered(request, listing: Listing, fmt: str):
+    """The filtered rows as a file. A filter value that cannot be used is a 400 naming it, before
+    any row: once a streamed file has begun, its status can no longer change."""
+    list_filter = listing.filter(request)
+    if not list_filter.is_valid():
+        return invalid_filter(list_filter.errors)
     rows = (
-        listing.row.of(item, request.build_absolute_uri).as_dict()
-        for item in results(listing.filter(request)).iterator(chunk_size=2000)
+        listing.row.of(item, request.build_absolute_uri).as_dict() for item in list_filter.qs.iterator(chunk_size=CHUNK)
     )
     return export_response(rows, list(listing.row.columns()), fmt, listing.export_name)
