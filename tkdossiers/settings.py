@@ -4,6 +4,8 @@ A bad value stops the start with a message that names the variable.
 """
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,14 +35,39 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} moet een geheel getal zijn, niet {value!r}") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} moet minstens {minimum} zijn, niet {value!r}")
+    return number
+
+
+def env_meta_header(name: str) -> str | None:
+    """The name of a request header as Django's request.META spells it (HTTP_X_FORWARDED_PROTO)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"HTTP_[A-Z0-9_]+", value):
+        raise ImproperlyConfigured(
+            f"{name} moet een kop zijn zoals request.META hem noemt (HTTP_X_FORWARDED_PROTO), niet {value!r}"
+        )
+    return value
+
+
+def env_origins(name: str) -> list[str]:
+    origins = env_list(name, [])
+    for origin in origins:
+        if not re.fullmatch(r"https?://[^/\s]+", origin):
+            raise ImproperlyConfigured(
+                f"{name}: een oorsprong is schema en host, zoals https://tkdossiers.example.nl, niet {origin!r}"
+            )
+    return origins
 
 
 def database_from_env() -> dict:
@@ -70,7 +97,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY ontbreekt; zet SECRET_KEY, of DEBUG=1 voor de demo")
     SECRET_KEY = "demo-only-not-secret"  # noqa: S105 - used only with DEBUG=1
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_TRUSTED_ORIGINS = env_origins("CSRF_TRUSTED_ORIGINS")
 
 # Reading needs a login unless the deployment chooses to publish (parliamentary
 # material is public; some deployments will want that).
@@ -86,6 +113,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "csp",
+    "axes",
     "tkdossiers",
     "kamer",
     "letters",
@@ -93,14 +122,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tkdossiers.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (CsrfViewMiddleware does, in process_view, later).
+    "tkdossiers.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tkdossiers.urls"
@@ -129,8 +163,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "tkdossiers.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes watches every login and refuses one that is locked out; ModelBackend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, that pair
+# waits LOGIN_COOLOFF_MINUTES. The pair, not the name alone (anyone could then lock a clerk
+# out by typing her name) nor the address alone (a ministry's staff share one address).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tkdossiers.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "tkdossiers.lockout.client_ip"
+# Behind a proxy every request comes from the proxy's address: name the header in which it
+# passes on the client's (HTTP_X_FORWARDED_FOR), and the lock-out counts per real client.
+CLIENT_IP_HEADER = env_meta_header("CLIENT_IP_HEADER")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -155,11 +208,25 @@ STORAGES = {
 # Uploads: a letter is well under 1 MB; refuse anything over the reader's own limit
 # while it streams in, before it reaches the reader.
 LETTER_UPLOAD_MAX_BYTES = env_int("LETTER_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
+# A larger upload is imported by Celery (letters.tasks.import_upload), not inside the request:
+# a 17.5 MB letter took 19 s and grew a web worker by 470 MB.
+LETTER_INLINE_IMPORT_MAX_BYTES = env_int("LETTER_INLINE_IMPORT_MAX_BYTES", 2 * 1024 * 1024, minimum=0)
 FILE_UPLOAD_HANDLERS = [
     "letters.web.uploads.LimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+# Limits on a whole request body, checked before anything reads it
+# (tkdossiers.middleware.RequestBodyLimitMiddleware). Files go only to a view in
+# FILE_UPLOAD_VIEWS (URL name: the permission it asks), from a user who holds that
+# permission, in a body of the largest letter plus room for the other fields. Any other body
+# is a form (the largest is a few kB): at most FORM_BODY_MAX_BYTES, below
+# FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), so a file sent along never reaches the disk.
+FILE_UPLOAD_VIEWS = {"letter_upload": "letters.upload_letter"}
+UPLOAD_BODY_MAX_BYTES = LETTER_UPLOAD_MAX_BYTES + 64 * 1024
+FORM_BODY_MAX_BYTES = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = FORM_BODY_MAX_BYTES
+DATA_UPLOAD_MAX_NUMBER_FILES = 1  # one letter per upload
 
 # Hooks through which a higher app extends a lower one, so that imports point one way
 # (alerts -> commitments -> letters -> kamer -> tkdossiers). Dotted paths, like MIDDLEWARE.
@@ -232,10 +299,56 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# Off in the demo (plain http); the README lists the values for a site behind https.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# The header in which the proxy that ends TLS says the request came over https.
+_proxy_ssl_header = env_meta_header("SECURE_PROXY_SSL_HEADER")
+SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else None
+# The templates hold no inline script or style, and htmx injects none (base.html's htmx-config).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
+# Production (DEBUG=0): one JSON line per record on stderr, with the request it belongs to
+# (tkdossiers/logs.py); the demo keeps a readable line.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").strip().upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+    raise ImproperlyConfigured(f"LOG_LEVEL moet DEBUG, INFO, WARNING of ERROR zijn, niet {os.environ['LOG_LEVEL']!r}")
+APP_LOGGERS = ("tkdossiers", "kamer", "letters", "commitments")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"letters": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")}},
+    "filters": {"request": {"()": "tkdossiers.logs.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "tkdossiers.logs.JsonFormatter"},
+        "readable": {"()": "tkdossiers.logs.ReadableFormatter"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request"],
+            "formatter": "readable" if DEBUG else "json",
+        }
+    },
+    "loggers": {
+        # Errors (5xx) and warnings (4xx) of requests, refused hosts and CSRF tokens: here and
+        # not on to Django's own handlers (mail_admins, which renders every traceback for no one).
+        "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "axes": {"handlers": ["stderr"], "level": "WARNING"},  # lock-outs
+        **{app: {"handlers": ["stderr"], "level": LOG_LEVEL} for app in APP_LOGGERS},
+    },
 }
