@@ -31,4 +31,5 @@ USER app
 
 EXPOSE 8000
 
-CMD ["gunicorn", "tkdossiers.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+# Workers, recycling, timeouts and the access log: gunicorn.conf.py (WEB_CONCURRENCY sets the workers).
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "tkdossiers.wsgi:application"]

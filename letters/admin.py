@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section
+from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section, UploadJob
 
 
 class VersionInline(admin.TabularInline):
@@ -52,6 +52,29 @@ class FailedImportAdmin(admin.ModelAdmin):
     list_filter = ["source", "created_at"]
     search_fields = ["filename", "reason"]
     readonly_fields = ["filename", "sha256", "size", "reason", "source", "user", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(UploadJob)
+class UploadJobAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "filename", "size", "status", "user"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["filename", "reason"]
+    exclude = ["content"]
+    readonly_fields = [
+        "filename",
+        "size",
+        "user",
+        "status",
+        "outcome",
+        "reason",
+        "version",
+        "created_at",
+        "started_at",
+        "finished_at",
+    ]
 
     def has_add_permission(self, request):
         return False

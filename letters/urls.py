@@ -34,6 +34,7 @@ urlpatterns = [
     path("passages/<int:pk>/onderwerpen/", topic_views.section_topics, name="section_topics"),
     path("verwijzingen/", views.reference_list, name="reference_list"),
     path("brieven/uploaden/", views.upload, name="letter_upload"),
+    path("brieven/uploaden/<int:pk>/", views.upload_job, name="upload_job"),
     path("brieven/<int:pk>/", views.letter_detail, name="letter_detail"),
     path("brieven/<int:pk>/versies/<int:number>/", views.letter_detail, name="letter_version"),
     path("brieven/<int:pk>/versies/<int:number>/bestand/", views.version_download, name="version_download"),

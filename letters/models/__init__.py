@@ -1,4 +1,5 @@
-"""The letters app's models: a letter's life (core), topics across letters, and fetching from the Kamer."""
+"""The letters app's models: a letter's life (core), topics across letters, fetching from the Kamer,
+and large uploads waiting for their import."""
 
 from letters.models.core import (
     FailedImport,
@@ -12,6 +13,7 @@ from letters.models.core import (
 )
 from letters.models.fetching import DocumentFetch, TypesetPublication, WatchedDossier
 from letters.models.topics import SHOWN_SOURCES, RetagJob, Topic, TopicFollow, TopicRule, TopicTag
+from letters.models.uploads import UploadJob
 
 __all__ = [
     "SHOWN_SOURCES",
@@ -30,5 +32,6 @@ __all__ = [
     "TopicRule",
     "TopicTag",
     "TypesetPublication",
+    "UploadJob",
     "WatchedDossier",
 ]

@@ -1,12 +1,19 @@
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponse
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from letters.apps import analyser_hooks
 from letters.importing.store import Outcome, import_letter
+from letters.importing.tasks import queue_upload
 from letters.models import (
     SHOWN_SOURCES,
     FailedImport,
@@ -17,6 +24,7 @@ from letters.models import (
     Topic,
     TopicTag,
     TypesetPublication,
+    UploadJob,
 )
 from letters.web.access import reader_required
 from letters.web.diff import compare, set_changes
@@ -25,8 +33,17 @@ from letters.web.forms import UploadForm
 from letters.web.listing import PAGE_SIZE, CappedPaginator, export_filtered, listing, page_context, results
 from letters.web.search import postgres, search_footnotes, search_sections
 from letters.web.topic_views import followed_topics
+from tkdossiers.roles import ADMINS
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# A long letter is shown in parts, so that one page stays a few hundred kB of HTML: at most this
+# many sections, and this much text (about 60 pages of a Word letter), per part. A single longer
+# section still has a part of its own.
+SECTIONS_PER_PART = 200
+CHARS_PER_PART = 200_000
+# The table of contents of a long letter keeps every heading of the part shown, and of the other
+# parts only the upper levels that fit in this many entries.
+TOC_MAX_ENTRIES = 1000
 
 
 @reader_required
@@ -80,13 +97,6 @@ def letter_detail(request, pk, number=None):
         version = next((v for v in versions if v.number == number), None)
         if version is None:
             return render(request, "letters/letter_empty.html", {"letter": letter, "number": number}, status=404)
-    sections = list(version.sections.all())
-    footnotes = list(version.footnotes.all())
-    references = list(version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier"))
-    attach_references(sections, footnotes, references)
-    attach_topics(
-        sections, TopicTag.objects.filter(section__version=version, source__in=SHOWN_SOURCES).select_related("topic")
-    )
     return render(
         request,
         "letters/letter_detail.html",
@@ -95,12 +105,92 @@ def letter_detail(request, pk, number=None):
             "version": version,
             "versions": versions,
             "is_current": version.pk == letter.current_version_id,
-            "sections": attach_footnotes(sections, footnotes),
-            "toc": section_tree([s for s in sections if s.heading]),
-            "uncited_footnotes": [f for f in footnotes if f.section_id is None],
             "all_topics": list(Topic.objects.all()) if request.user.has_perm("letters.tag_section") else [],
+            **_letter_part(version, request),
         },
     )
+
+
+def _letter_part(version, request) -> dict:
+    """The part of the version asked for: its sections with their notes, citations and topics."""
+    outline = _outline(version)
+    # ?sectie=P (a link to one passage, #sectie-P) opens the part that holds it; else ?deel=K.
+    holding = {str(s.position): s.part for s in outline}.get(request.GET.get("sectie", ""))
+    part = chosen_part(holding or request.GET.get("deel"), max((s.part for s in outline), default=1))
+    on_part = [s.position for s in outline if s.part == part.number]
+    span = (min(on_part, default=0), max(on_part, default=-1))
+    sections = list(version.sections.filter(position__range=span))
+    cited_here = Q(section__position__range=span)
+    if part.next is None:  # footnotes cited nowhere go with the last part, like the signature
+        cited_here |= Q(section__isnull=True)
+    footnotes = list(version.footnotes.filter(cited_here))
+    references = version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier")
+    references = references.filter(Q(section__position__range=span) | Q(footnote__in=[f.pk for f in footnotes]))
+    attach_references(sections, footnotes, list(references))
+    tags = TopicTag.objects.filter(section__version=version, section__position__range=span, source__in=SHOWN_SOURCES)
+    attach_topics(sections, tags.select_related("topic"))
+    return {
+        "part": part,
+        "sections": attach_footnotes(sections, footnotes),
+        "toc": section_tree(_toc_entries(outline, part)),
+        "uncited_footnotes": [f for f in footnotes if f.section_id is None],
+    }
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a long letter or comparison, "Deel 2 van 7"; previous and next are None at the ends."""
+
+    number: int
+    count: int
+    previous: int | None
+    next: int | None
+
+
+def chosen_part(asked, count: int) -> Part:
+    try:
+        number = min(max(int(asked), 1), count)
+    except (TypeError, ValueError):
+        number = 1
+    return Part(number, count, number - 1 or None, number + 1 if number < count else None)
+
+
+def part_numbers(sizes, *, max_items=SECTIONS_PER_PART, max_chars=CHARS_PER_PART) -> list[int]:
+    """The part (1, 2, …) of each item in order: a part ends after max_items, or before the item
+    that would take it past max_chars; an item larger than that has a part of its own."""
+    numbers, part, items, chars = [], 1, 0, 0
+    for size in sizes:
+        if items and (items == max_items or chars + size > max_chars):
+            part, items, chars = part + 1, 0, 0
+        numbers.append(part)
+        items += 1
+        chars += size
+    return numbers
+
+
+def _outline(version) -> list[Section]:
+    """Every section of the version without its text, each marked with the part it is shown on."""
+    outline = list(
+        version.sections.annotate(size=Length("heading") + Length("text")).only(
+            "version", "position", "parent", "level", "number", "heading"
+        )
+    )
+    for section, number in zip(outline, part_numbers([s.size for s in outline]), strict=True):
+        section.part = number
+    return outline
+
+
+def _toc_entries(outline, part) -> list[Section]:
+    """Every heading of this part, and of the other parts as many levels as fit in TOC_MAX_ENTRIES."""
+    headed = [s for s in outline if s.heading]
+    elsewhere = Counter(s.level for s in headed if s.part != part.number)
+    depth, total = 0, 0
+    for level, count in sorted(elsewhere.items()):
+        total += count
+        if total > TOC_MAX_ENTRIES:
+            break
+        depth = level
+    return [s for s in headed if s.part == part.number or s.level <= depth]
 
 
 def attach_footnotes(sections, footnotes):
@@ -159,23 +249,40 @@ def upload(request):
     form = UploadForm(request.POST, files, too_large=getattr(request, "upload_too_large", False))
     if form.is_valid():
         upload_file = form.cleaned_data["file"]
-        result = import_letter(
-            content=upload_file.read(), filename=upload_file.name, source=Source.UPLOAD, user=request.user
-        )
+        content = upload_file.read()
+        if len(content) > settings.LETTER_INLINE_IMPORT_MAX_BYTES:  # read in a worker, not in this request
+            return redirect(queue_upload(content=content, filename=upload_file.name, user=request.user))
+        result = import_letter(content=content, filename=upload_file.name, source=Source.UPLOAD, user=request.user)
         if result.outcome == Outcome.FAILED:
             form.add_error("file", f"Importeren mislukt: {result.reason}")
         else:
-            messages.success(request, _upload_message(result))
+            messages.success(request, upload_message(result.outcome, result.version))
             return redirect(result.version.get_absolute_url())
     return render(request, "letters/upload.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _upload_message(result) -> str:
-    if result.outcome == Outcome.UNCHANGED:
-        return f"Dit bestand was al geïmporteerd (versie {result.version.number}); er is niets veranderd."
-    if result.outcome == Outcome.NEW_VERSION:
-        return f"Geïmporteerd als versie {result.version.number} van een bekende brief."
+def upload_message(outcome: str, version) -> str:
+    if outcome == Outcome.UNCHANGED:
+        return f"Dit bestand was al geïmporteerd (versie {version.number}); er is niets veranderd."
+    if outcome == Outcome.NEW_VERSION:
+        return f"Geïmporteerd als versie {version.number} van een bekende brief."
     return "Brief geïmporteerd."
+
+
+@login_required
+def upload_job(request, pk):
+    """How a large upload's import goes; only for the one who uploaded it, and admins."""
+    job = get_object_or_404(UploadJob.objects.defer("content").select_related("version"), pk=pk)
+    if job.user_id != request.user.pk and not _is_admin(request.user):
+        raise Http404
+    message = upload_message(job.outcome, job.version) if job.version else ""
+    progress_only = request.headers.get("HX-Request")
+    template = "letters/includes/upload_progress.html" if progress_only else "letters/upload_job.html"
+    return render(request, template, {"job": job, "message": message})
+
+
+def _is_admin(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=ADMINS).exists()
 
 
 @login_required
@@ -235,7 +342,11 @@ def version_compare(request, pk, old, new):
         return render(request, "letters/letter_empty.html", {"letter": letter, "number": new}, status=404)
     before, after = versions[old], versions[new]
     changes = compare(_texts(before), _texts(after))
-    cited = {label: set_changes(items(before), items(after)) for label, items in _version_items().items()}
+    changed = [c for c in changes if c.status != "unchanged"]
+    numbers = part_numbers([_shown_size(c) for c in changed])
+    part = chosen_part(request.GET.get("deel"), max(numbers, default=1))
+    # What the versions cite heads the first part only.
+    items = _version_items().items() if part.number == 1 else []
     return render(
         request,
         "letters/version_compare.html",
@@ -243,12 +354,18 @@ def version_compare(request, pk, old, new):
             "letter": letter,
             "before": before,
             "after": after,
-            "changes": [c for c in changes if c.status != "unchanged"],
-            "unchanged": sum(c.status == "unchanged" for c in changes),
-            "cited": cited,
+            "part": part,
+            "changes": [c for c, number in zip(changed, numbers, strict=True) if number == part.number],
+            "unchanged": len(changes) - len(changed),
+            "cited": {label: set_changes(of(before), of(after)) for label, of in items},
             "versions": letter.versions.defer("content").order_by("number"),
         },
     )
+
+
+def _shown_size(change) -> int:
+    """About how much text the compare page shows of a change: unchanged runs are cut to 60 words."""
+    return len(change.heading) + sum(len(text) if op != "equal" else min(len(text), 500) for op, text in change.words)
 
 
 def _texts(version):
