@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from letters.web import api, dossier_views, topic_views, views
+from letters.web import api, dossier_views, letter_views, topic_views, upload_views, views
 from letters.web.exports import FORMATS
 from letters.web.listing import listings
 
@@ -33,12 +33,14 @@ urlpatterns = [
     path("passages/", views.section_list, name="section_list"),
     path("passages/<int:pk>/onderwerpen/", topic_views.section_topics, name="section_topics"),
     path("verwijzingen/", views.reference_list, name="reference_list"),
-    path("brieven/uploaden/", views.upload, name="letter_upload"),
-    path("brieven/uploaden/<int:pk>/", views.upload_job, name="upload_job"),
-    path("brieven/<int:pk>/", views.letter_detail, name="letter_detail"),
-    path("brieven/<int:pk>/versies/<int:number>/", views.letter_detail, name="letter_version"),
-    path("brieven/<int:pk>/versies/<int:number>/bestand/", views.version_download, name="version_download"),
-    path("brieven/<int:pk>/versies/<int:old>/vergelijk/<int:new>/", views.version_compare, name="version_compare"),
+    path("brieven/uploaden/", upload_views.upload, name="letter_upload"),
+    path("brieven/uploaden/<int:pk>/", upload_views.upload_job, name="upload_job"),
+    path("brieven/<int:pk>/", letter_views.letter_detail, name="letter_detail"),
+    path("brieven/<int:pk>/versies/<int:number>/", letter_views.letter_detail, name="letter_version"),
+    path("brieven/<int:pk>/versies/<int:number>/bestand/", letter_views.version_download, name="version_download"),
+    path(
+        "brieven/<int:pk>/versies/<int:old>/vergelijk/<int:new>/", letter_views.version_compare, name="version_compare"
+    ),
     path("onderwerpen/", topic_views.topic_index, name="topic_index"),
     path("onderwerpen/hertaggen/<int:pk>/", topic_views.retag_job, name="retag_job"),
     path("onderwerpen/<slug:slug>/", topic_views.topic_detail, name="topic_detail"),
@@ -47,7 +49,11 @@ urlpatterns = [
     path("dossiers/<str:key>/", dossier_views.dossier_detail, name="dossier_detail"),
     path("kamerstukken/<str:key>/", dossier_views.kamerstuk_detail, name="kamerstuk_detail"),
     path("importfouten/", views.failed_imports, name="failed_imports"),
-    path("brieven/<int:pk>/publicaties/<int:publication>/", views.publication_download, name="publication_download"),
+    path(
+        "brieven/<int:pk>/publicaties/<int:publication>/",
+        letter_views.publication_download,
+        name="publication_download",
+    ),
     path("api/letters/<int:pk>/", api.letter, name="api_letter"),
     path("api/dossiers/<str:key>/", api.dossier, name="api_dossier"),
     *listing_urls(),

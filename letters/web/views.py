@@ -1,49 +1,19 @@
-from collections import Counter
-from dataclasses import dataclass
+"""The start page, the filtered lists and their exports, search, and the failed imports."""
 
-from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import Q
-from django.db.models.functions import Length
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import render
 
-from letters.apps import analyser_hooks
-from letters.importing.store import Outcome, import_letter
-from letters.importing.tasks import queue_upload
 from letters.models import (
-    SHOWN_SOURCES,
     FailedImport,
     Letter,
-    LetterVersion,
     Section,
-    Source,
     Topic,
-    TopicTag,
-    TypesetPublication,
-    UploadJob,
 )
 from letters.web.access import reader_required
-from letters.web.diff import compare, set_changes
 from letters.web.filters import FailedImportFilter, SectionFilter
-from letters.web.forms import UploadForm
 from letters.web.listing import PAGE_SIZE, CappedPaginator, export_filtered, listing, page_context, results
 from letters.web.search import postgres, search_footnotes, search_sections
 from letters.web.topic_views import followed_topics
-from tkdossiers.roles import ADMINS
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# A long letter is shown in parts, so that one page stays a few hundred kB of HTML: at most this
-# many sections, and this much text (about 60 pages of a Word letter), per part. A single longer
-# section still has a part of its own.
-SECTIONS_PER_PART = 200
-CHARS_PER_PART = 200_000
-# The table of contents of a long letter keeps every heading of the part shown, and of the other
-# parts only the upper levels that fit in this many entries.
-TOC_MAX_ENTRIES = 1000
 
 
 @reader_required
@@ -85,219 +55,11 @@ def export(request, name, fmt):
     return export_filtered(request, listing(name), fmt)
 
 
-@reader_required
-def letter_detail(request, pk, number=None):
-    letter = get_object_or_404(Letter, pk=pk)
-    versions = list(letter.versions.defer("content").order_by("number"))
-    if not versions:
-        return render(request, "letters/letter_empty.html", {"letter": letter}, status=404)
-    if number is None:
-        version = next((v for v in versions if v.pk == letter.current_version_id), versions[-1])
-    else:
-        version = next((v for v in versions if v.number == number), None)
-        if version is None:
-            return render(request, "letters/letter_empty.html", {"letter": letter, "number": number}, status=404)
-    return render(
-        request,
-        "letters/letter_detail.html",
-        {
-            "letter": letter,
-            "version": version,
-            "versions": versions,
-            "is_current": version.pk == letter.current_version_id,
-            "all_topics": list(Topic.objects.all()) if request.user.has_perm("letters.tag_section") else [],
-            **_letter_part(version, request),
-        },
-    )
-
-
-def _letter_part(version, request) -> dict:
-    """The part of the version asked for: its sections with their notes, citations and topics."""
-    outline = _outline(version)
-    # ?sectie=P (a link to one passage, #sectie-P) opens the part that holds it; else ?deel=K.
-    holding = {str(s.position): s.part for s in outline}.get(request.GET.get("sectie", ""))
-    part = chosen_part(holding or request.GET.get("deel"), max((s.part for s in outline), default=1))
-    on_part = [s.position for s in outline if s.part == part.number]
-    span = (min(on_part, default=0), max(on_part, default=-1))
-    sections = list(version.sections.filter(position__range=span))
-    cited_here = Q(section__position__range=span)
-    if part.next is None:  # footnotes cited nowhere go with the last part, like the signature
-        cited_here |= Q(section__isnull=True)
-    footnotes = list(version.footnotes.filter(cited_here))
-    references = version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier")
-    references = references.filter(Q(section__position__range=span) | Q(footnote__in=[f.pk for f in footnotes]))
-    attach_references(sections, footnotes, list(references))
-    tags = TopicTag.objects.filter(section__version=version, section__position__range=span, source__in=SHOWN_SOURCES)
-    attach_topics(sections, tags.select_related("topic"))
-    return {
-        "part": part,
-        "sections": attach_footnotes(sections, footnotes),
-        "toc": section_tree(_toc_entries(outline, part)),
-        "uncited_footnotes": [f for f in footnotes if f.section_id is None],
-    }
-
-
-@dataclass(frozen=True)
-class Part:
-    """One page of a long letter or comparison, "Deel 2 van 7"; previous and next are None at the ends."""
-
-    number: int
-    count: int
-    previous: int | None
-    next: int | None
-
-
-def chosen_part(asked, count: int) -> Part:
-    try:
-        number = min(max(int(asked), 1), count)
-    except (TypeError, ValueError):
-        number = 1
-    return Part(number, count, number - 1 or None, number + 1 if number < count else None)
-
-
-def part_numbers(sizes, *, max_items=SECTIONS_PER_PART, max_chars=CHARS_PER_PART) -> list[int]:
-    """The part (1, 2, …) of each item in order: a part ends after max_items, or before the item
-    that would take it past max_chars; an item larger than that has a part of its own."""
-    numbers, part, items, chars = [], 1, 0, 0
-    for size in sizes:
-        if items and (items == max_items or chars + size > max_chars):
-            part, items, chars = part + 1, 0, 0
-        numbers.append(part)
-        items += 1
-        chars += size
-    return numbers
-
-
-def _outline(version) -> list[Section]:
-    """Every section of the version without its text, each marked with the part it is shown on."""
-    outline = list(
-        version.sections.annotate(size=Length("heading") + Length("text")).only(
-            "version", "position", "parent", "level", "number", "heading"
-        )
-    )
-    for section, number in zip(outline, part_numbers([s.size for s in outline]), strict=True):
-        section.part = number
-    return outline
-
-
-def _toc_entries(outline, part) -> list[Section]:
-    """Every heading of this part, and of the other parts as many levels as fit in TOC_MAX_ENTRIES."""
-    headed = [s for s in outline if s.heading]
-    elsewhere = Counter(s.level for s in headed if s.part != part.number)
-    depth, total = 0, 0
-    for level, count in sorted(elsewhere.items()):
-        total += count
-        if total > TOC_MAX_ENTRIES:
-            break
-        depth = level
-    return [s for s in headed if s.part == part.number or s.level <= depth]
-
-
-def attach_footnotes(sections, footnotes):
-    by_section = {}
-    for footnote in footnotes:
-        by_section.setdefault(footnote.section_id, []).append(footnote)
-    for section in sections:
-        section.cited_footnotes = by_section.get(section.pk, [])
-    return sections
-
-
-def attach_references(sections, footnotes, references):
-    """Each section and footnote gets the kamerstukken it cites, for links beside the text."""
-    by_footnote, by_section = {}, {}
-    for reference in references:
-        if reference.footnote_id:
-            by_footnote.setdefault(reference.footnote_id, []).append(reference)
-        else:
-            by_section.setdefault(reference.section_id, []).append(reference)
-    for footnote in footnotes:
-        footnote.cited_kamerstukken = by_footnote.get(footnote.pk, [])
-    for section in sections:
-        section.cited_kamerstukken = by_section.get(section.pk, [])
-
-
-def attach_topics(sections, tags):
-    by_section = {}
-    for tag in tags:
-        by_section.setdefault(tag.section_id, []).append(tag.topic)
-    for section in sections:
-        section.shown_topics = by_section.get(section.pk, [])
-        section.shown_topic_ids = {topic.pk for topic in section.shown_topics}
-
-
-def section_tree(sections):
-    """Nest sections by parent for the table of contents: [(section, children)]."""
-    children = {}
-    for section in sections:
-        children.setdefault(section.parent_id, []).append(section)
-    known = {section.pk for section in sections}
-
-    def build(parent_id):
-        return [(section, build(section.pk)) for section in children.get(parent_id, [])]
-
-    roots = [s for s in sections if s.parent_id is None or s.parent_id not in known]
-    return [(section, build(section.pk)) for section in roots]
-
-
-@login_required
-@permission_required("letters.upload_letter", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def upload(request):
-    if request.method != "POST":
-        return render(request, "letters/upload.html", {"form": UploadForm()})
-    files = request.FILES  # parsing the upload runs LimitedUploadHandler, which marks the request
-    form = UploadForm(request.POST, files, too_large=getattr(request, "upload_too_large", False))
-    if form.is_valid():
-        upload_file = form.cleaned_data["file"]
-        content = upload_file.read()
-        if len(content) > settings.LETTER_INLINE_IMPORT_MAX_BYTES:  # read in a worker, not in this request
-            return redirect(queue_upload(content=content, filename=upload_file.name, user=request.user))
-        result = import_letter(content=content, filename=upload_file.name, source=Source.UPLOAD, user=request.user)
-        if result.outcome == Outcome.FAILED:
-            form.add_error("file", f"Importeren mislukt: {result.reason}")
-        else:
-            messages.success(request, upload_message(result.outcome, result.version))
-            return redirect(result.version.get_absolute_url())
-    return render(request, "letters/upload.html", {"form": form}, status=400 if form.errors else 200)
-
-
-def upload_message(outcome: str, version) -> str:
-    if outcome == Outcome.UNCHANGED:
-        return f"Dit bestand was al geïmporteerd (versie {version.number}); er is niets veranderd."
-    if outcome == Outcome.NEW_VERSION:
-        return f"Geïmporteerd als versie {version.number} van een bekende brief."
-    return "Brief geïmporteerd."
-
-
-@login_required
-def upload_job(request, pk):
-    """How a large upload's import goes; only for the one who uploaded it, and admins."""
-    job = get_object_or_404(UploadJob.objects.defer("content").select_related("version"), pk=pk)
-    if job.user_id != request.user.pk and not _is_admin(request.user):
-        raise Http404
-    message = upload_message(job.outcome, job.version) if job.version else ""
-    progress_only = request.headers.get("HX-Request")
-    template = "letters/includes/upload_progress.html" if progress_only else "letters/upload_job.html"
-    return render(request, template, {"job": job, "message": message})
-
-
-def _is_admin(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=ADMINS).exists()
-
-
 @login_required
 @permission_required("letters.view_failed_imports", raise_exception=True)
 def failed_imports(request):
     failed_filter = FailedImportFilter(request.GET, queryset=FailedImport.objects.select_related("user"))
     return render(request, "letters/failed_imports.html", page_context(request, failed_filter))
-
-
-@reader_required
-def version_download(request, pk, number):
-    version = get_object_or_404(LetterVersion, letter_id=pk, number=number)
-    response = HttpResponse(bytes(version.content), content_type=DOCX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, version.filename)
-    return response
 
 
 @reader_required
@@ -332,64 +94,3 @@ def search(request):
             "stemmed": postgres(),
         },
     )
-
-
-@reader_required
-def version_compare(request, pk, old, new):
-    letter = get_object_or_404(Letter, pk=pk)
-    versions = {v.number: v for v in letter.versions.defer("content").filter(number__in=[old, new])}
-    if old not in versions or new not in versions:
-        return render(request, "letters/letter_empty.html", {"letter": letter, "number": new}, status=404)
-    before, after = versions[old], versions[new]
-    changes = compare(_texts(before), _texts(after))
-    changed = [c for c in changes if c.status != "unchanged"]
-    numbers = part_numbers([_shown_size(c) for c in changed])
-    part = chosen_part(request.GET.get("deel"), max(numbers, default=1))
-    # What the versions cite heads the first part only.
-    items = _version_items().items() if part.number == 1 else []
-    return render(
-        request,
-        "letters/version_compare.html",
-        {
-            "letter": letter,
-            "before": before,
-            "after": after,
-            "part": part,
-            "changes": [c for c, number in zip(changed, numbers, strict=True) if number == part.number],
-            "unchanged": len(changes) - len(changed),
-            "cited": {label: set_changes(of(before), of(after)) for label, of in items},
-            "versions": letter.versions.defer("content").order_by("number"),
-        },
-    )
-
-
-def _shown_size(change) -> int:
-    """About how much text the compare page shows of a change: unchanged runs are cut to 60 words."""
-    return len(change.heading) + sum(len(text) if op != "equal" else min(len(text), 500) for op, text in change.words)
-
-
-def _texts(version):
-    return list(version.sections.order_by("position").values_list("heading", "text"))
-
-
-def _version_items():
-    """What each version cites, by kind, for "appeared / disappeared": kamerstukken here, and
-    whatever the analysers in LETTER_ANALYSERS add (motions, commitments)."""
-    kinds = {
-        "Kamerstukken": lambda version: {
-            str(r.kamerstuk)
-            for r in version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier")
-        }
-    }
-    for version_items in analyser_hooks("version_items"):
-        kinds.update(version_items())
-    return kinds
-
-
-@reader_required
-def publication_download(request, pk, publication):
-    typeset = get_object_or_404(TypesetPublication, pk=publication, letter_id=pk)
-    response = HttpResponse(bytes(typeset.content), content_type=typeset.content_type)
-    name = f"{typeset.letter.document_number or typeset.tk_document.guid}.pdf"
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    return response

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from letters.importing.store import import_letter
 from letters.models import Source
-from letters.web.views import part_numbers
+from letters.web.letter_views import part_numbers
 from tests.docx_builder import build_docx, head_table, text_para
 
 pytestmark = pytest.mark.django_db
