@@ -11,7 +11,7 @@ def motions():
 
 
 def commitments():
-    return Commitment.objects.select_related("letter", "made_in")
+    return Commitment.objects.select_related("letter", "made_in__version")
 
 
 MOTIONS = Listing("motion", "moties", MotionFilter, motions, MotionRow)

@@ -46,8 +46,7 @@ class CommitmentRow(Row):
 
     @classmethod
     def of(cls, commitment, absolute):
-        letter = commitment.letter
-        anchor = f"#{commitment.made_in.anchor}" if commitment.made_in else ""
+        letter, made_in = commitment.letter, commitment.made_in
         return cls(
             id=commitment.pk,
             text=commitment.text,
@@ -58,5 +57,5 @@ class CommitmentRow(Row):
             letter_id=letter.pk,
             letter_title=letter.title,
             letter_date=iso(letter.date),
-            url=absolute(letter.get_absolute_url() + anchor),
+            url=absolute(made_in.version.passage_url(made_in) if made_in else letter.get_absolute_url()),
         )

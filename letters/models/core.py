@@ -102,6 +102,12 @@ class LetterVersion(models.Model):
     def get_absolute_url(self):
         return reverse("letter_version", args=[self.letter_id, self.number])
 
+    def passage_url(self, section) -> str:
+        """A link to one of this version's sections: on the letter's page while this is the current
+        version, on the part of a long letter that holds it (letters.web.letter_views)."""
+        page = reverse("letter_detail", args=[self.letter_id]) if self.is_current else self.get_absolute_url()
+        return f"{page}?sectie={section.position}#{section.anchor}"
+
 
 class SectionQuerySet(models.QuerySet):
     def current(self):

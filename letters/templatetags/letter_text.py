@@ -26,6 +26,12 @@ def marked_text(text, refs):
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
 
 
+@register.filter
+def passage_url(version, section) -> str:
+    """{{ version|passage_url:section }}: the link to a passage (LetterVersion.passage_url)."""
+    return version.passage_url(section)
+
+
 def _lines(text: str) -> str:
     return "<br>".join(escape(line) for line in text.split("\n"))
 

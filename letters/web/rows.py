@@ -74,7 +74,7 @@ class SectionRow(Row):
             heading=section.heading,
             level=section.level,
             text=section.text,
-            url=absolute(f"{letter.get_absolute_url()}#{section.anchor}"),
+            url=absolute(section.version.passage_url(section)),
         )
 
 

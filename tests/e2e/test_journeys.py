@@ -26,7 +26,7 @@ def test_policy_staff_follow_a_topic_to_a_kamerstuk(page, letters, policy_user):
     assert TopicFollow.objects.filter(user=policy_user, topic__slug="c2000-en-vmx").exists()
 
     page.locator(".timeline-item h2 a", has_text="C2000").last.click()  # the passage in its letter
-    page.wait_for_url(re.compile(r"/brieven/\d+/#sectie-9$"))
+    page.wait_for_url(re.compile(r"/brieven/\d+/\?sectie=9#sectie-9$"))
     assert page.locator("#sectie-9-kop").inner_text() == "C2000"
     page.locator("#sectie-9 .fn-ref a", has_text="13").click()  # the footnote it cites
     footnote = page.locator("#voetnoot-13")

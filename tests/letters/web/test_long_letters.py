@@ -122,3 +122,14 @@ def test_long_comparison_shows_200_changed_sections_per_part(policy_client):
     assert text_of(last).count("Gewijzigd: ") == 1485 - 7 * 200
     assert "Gewijzigd: Onderwerp 15.99 Tekst Herziene tekst van onderwerp 15.99." in text_of(last)
     assert "Verwijzingen, moties en toezeggingen" not in text_of(last)
+
+
+def test_a_passage_found_elsewhere_links_to_the_part_that_holds_it(policy_client):
+    letter = imported().letter
+    found = policy_client.get(reverse("section_list"), {"q": "Onderwerp 15.99"})
+    link = re.search(r'class="passage-heading" href="([^"]+)"', found.content.decode()).group(1)
+
+    response = policy_client.get(link.split("#")[0])  # the browser keeps the fragment to itself
+
+    assert link == f"/brieven/{letter.pk}/?sectie=1499#sectie-1499"
+    assert "Deel 8 van 8" in text_of(response) and 1499 in shown_sections(response)
