@@ -3,6 +3,7 @@
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 WORD = re.compile(r"\S+\s*")
 
@@ -12,7 +13,24 @@ class SectionChange:
     status: str  # added | removed | changed | unchanged
     heading: str
     old_heading: str
-    words: tuple[tuple[str, str], ...]  # (op, text): op in equal | insert | delete
+    old_text: str
+    new_text: str
+
+    @cached_property
+    def words(self) -> tuple[tuple[str, str], ...]:
+        """(op, text) with op in equal | insert | delete. Worked out when first read, so a page that
+        shows one part of a long comparison diffs only the sections it shows."""
+        if self.status == "changed":
+            return word_diff(self.old_text, self.new_text)
+        op, text = {"added": ("insert", self.new_text), "removed": ("delete", self.old_text)}.get(
+            self.status, ("equal", self.new_text)
+        )
+        return ((op, text),)
+
+    @property
+    def size(self) -> int:
+        """At most how much text showing this change takes."""
+        return len(self.heading) + len(self.old_text) + len(self.new_text)
 
 
 def _key(heading: str) -> str:
@@ -44,15 +62,13 @@ def compare(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[Sect
         elif op == "replace" and i2 - i1 == j2 - j1:
             changes += [_pair(old[i], new[j]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
         else:
-            changes += [SectionChange("removed", old[i][0], old[i][0], (("delete", old[i][1]),)) for i in range(i1, i2)]
-            changes += [SectionChange("added", new[j][0], "", (("insert", new[j][1]),)) for j in range(j1, j2)]
+            changes += [SectionChange("removed", old[i][0], old[i][0], old[i][1], "") for i in range(i1, i2)]
+            changes += [SectionChange("added", new[j][0], "", "", new[j][1]) for j in range(j1, j2)]
     return changes
 
 
 def _pair(old, new) -> SectionChange:
-    if old == new:
-        return SectionChange("unchanged", new[0], old[0], (("equal", new[1]),))
-    return SectionChange("changed", new[0], old[0], word_diff(old[1], new[1]))
+    return SectionChange("unchanged" if old == new else "changed", new[0], old[0], old[1], new[1])
 
 
 def set_changes(old: set[str], new: set[str]) -> dict[str, list[str]]:

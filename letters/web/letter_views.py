@@ -196,7 +196,7 @@ def version_compare(request, pk, old, new):
     before, after = versions[old], versions[new]
     changes = compare(_texts(before), _texts(after))
     changed = [c for c in changes if c.status != "unchanged"]
-    numbers = part_numbers([_shown_size(c) for c in changed])
+    numbers = part_numbers([c.size for c in changed])
     part = chosen_part(request.GET.get("deel"), max(numbers, default=1))
     # What the versions cite heads the first part only.
     items = _version_items().items() if part.number == 1 else []
@@ -214,11 +214,6 @@ def version_compare(request, pk, old, new):
             "versions": letter.versions.defer("content").order_by("number"),
         },
     )
-
-
-def _shown_size(change) -> int:
-    """About how much text the compare page shows of a change: unchanged runs are cut to 60 words."""
-    return len(change.heading) + sum(len(text) if op != "equal" else min(len(text), 500) for op, text in change.words)
 
 
 def _texts(version):
