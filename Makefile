@@ -11,7 +11,7 @@ SAMPLES := samples/seed/verzamelbrief-2025D43420.docx \
 DEMO_ENV := DEBUG=1 TKD_PUBLIC_READ=$${TKD_PUBLIC_READ:-0}
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only DATABASE_URL=$(TEST_DATABASE_URL)
 
-.PHONY: install run demo-data test lint format migrations-check services
+.PHONY: install run demo-data test lint format migrations-check services evaluate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ migrations-check: install
 test: install services migrations-check
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(PY) -m pytest
+
+# The extraction on the corpus of real letters (tests/corpus/README.md): precision and recall
+# per kind beside the goals; `make test` holds the same figures to tests/corpus/floors.json.
+evaluate: install
+	DEBUG=1 $(PY) -m tests.corpus.evaluate
 
 # lint-imports checks the architecture contracts in pyproject.toml ([tool.importlinter]).
 # --no-cache: the whole graph takes well under a second, and no cache directory is left behind.

@@ -1,0 +1,1 @@
+"""The evaluation corpus: real letters with gold annotations (see tests/corpus/README.md)."""

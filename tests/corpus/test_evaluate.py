@@ -1,0 +1,106 @@
+"""The matching rules of tests/corpus/SCHEMA.md, on one small letter's gold and analysis result."""
+
+from tests.corpus.evaluate import Count, below_floors, compare, raised_floors
+
+GOLD = {
+    "id": "x",
+    "document": {"date": "2021-11-12", "document_number": None, "kst": None},
+    "headings": [{"text": "1. Inleiding", "level": 1}, {"text": "Vraag 1", "level": 2}, {"text": "Kop", "level": None}],
+    "references": [
+        {"dossier": "29628", "toevoeging": None, "number": "1135", "location": "footnote"},
+        {"dossier": "34477", "toevoeging": None, "number": "57", "location": "body", "borderline": True},
+    ],
+    "motions": [
+        {"members": ["Van den Berg"], "kamerstuk": None, "declares_done": True},
+        {"members": ["Kuik", "Palland"], "kamerstuk": "36600-VI-100", "declares_done": False},
+        {"members": ["Van Campen"], "kamerstuk": None, "declares_done": None},
+    ],
+    "commitments": [
+        {"text_contains": "zoals eerder toegezegd, uw Kamer eind februari", "kind": "prior", "due": "2024-02-29"},
+        {"text_contains": "Ik verwacht u begin juni", "kind": "new", "due": "unclear"},
+        {"text_contains": "Ik zal uw Kamer informeren", "kind": "new", "due": None},
+    ],
+    "notes": [],
+}
+RESULT = {
+    "document": {"date": "2021-12-11"},
+    "sections": [
+        {"heading": "", "level": 1},
+        {"heading": "Inleiding", "level": 1},
+        {"heading": "Vraag 1", "level": 1},
+        {"heading": "Kop", "level": 3},
+        {"heading": "Antwoord op vraag 1", "level": 2},
+    ],
+    "references": [
+        {"dossier": "29628", "toevoeging": None, "number": "1135", "location": "footnote 3"},
+        {"dossier": "34477", "toevoeging": None, "number": "57", "location": "body"},
+        {"dossier": "34919", "toevoeging": None, "number": "77", "location": "body"},
+    ],
+    "motions": [
+        {"members": ["van den Berg c.s."], "kamerstuk": None, "declares_done": False},
+        {"members": ["Palland", "Kuik"], "kamerstuk": "36600-vi-100", "declares_done": True},
+        {"members": ["Van Campen"], "kamerstuk": None, "declares_done": True},
+    ],
+    "commitments": [
+        {
+            "text": "Het is daarom niet mogelijk, zoals eerder toegezegd, uw Kamer eind februari te informeren.",
+            "kind": "new",
+            "due": "2025-02-28",
+        },
+        {
+            "text": "Ik verwacht u begin juni de kabinetsreactie te kunnen aanbieden.",
+            "kind": "new",
+            "due": "2018-06-30",
+        },
+        {"text": "In deze brief ga ik in op de motie.", "kind": "new", "due": None},
+    ],
+}
+
+
+def figures(count: Count) -> tuple:
+    return count.tp, count.fp, count.fn
+
+
+def test_compare_counts_each_row_by_the_schema_rules():
+    counts = compare(GOLD, RESULT)
+
+    assert {row: figures(count) for row, count in counts.items()} == {
+        "headings": (3, 1, 0),
+        "heading levels": (1, 2, 1),
+        "references": (1, 1, 0),
+        "motion mentions": (3, 0, 0),
+        "declared done": (0, 1, 1),
+        "commitments": (2, 1, 1),
+        "commitment kind": (1, 2, 2),
+        "commitment due": (0, 2, 2),
+        "letter date": (0, 1, 1),
+    }
+
+
+def test_compare_lists_what_was_missed_and_what_was_extra():
+    counts = compare(GOLD, RESULT)
+
+    assert counts["heading levels"].missed == ["'Vraag 1' (level 2)"]
+    assert counts["heading levels"].extra == ["'Vraag 1' (level 1)", "'Antwoord op vraag 1' (level 2)"]
+    assert counts["references"].extra == ["34919 nr. 77 (body)"]
+    assert counts["declared done"].missed == ["Van den Berg [-] done=True"]
+    assert counts["declared done"].extra == ["Palland, Kuik [36600-vi-100] done=True"]
+    assert counts["letter date"].missed == ["2021-11-12"] and counts["letter date"].extra == ["2021-12-11"]
+
+
+def test_below_floors_names_each_figure_under_its_floor():
+    summed = {"headings": Count(tp=1, fp=1, fn=0), "references": Count(tp=3, fp=0, fn=1)}
+    floors = {"headings": {"precision": 0.9, "recall": 1.0}, "references": {"precision": 1.0, "recall": 0.75}}
+
+    assert below_floors(summed, floors) == ["headings precision 0.500 < 0.900"]
+
+
+def test_raised_floors_keep_the_higher_figure_rounded_down():
+    summed = {"headings": Count(tp=2, fp=1, fn=0)}
+
+    assert raised_floors(summed, {"headings": {"precision": 0.7, "recall": 0.5}}) == {
+        "headings": {"precision": 0.7, "recall": 1.0}
+    }
+    assert raised_floors(summed, {"headings": {"precision": 0.5, "recall": 0.5}}) == {
+        "headings": {"precision": 0.666, "recall": 1.0}
+    }
