@@ -4,14 +4,14 @@ from django.utils import timezone
 
 from commitments.models import Commitment, Motion
 from letters.models import Reference
-from letters.web.filters import DossierFilter, dossier_q
+from letters.web.filters import DateFilter, DossierFilter, OneOfFilter, TextFilter, YesNoFilter, dossier_q
 
 
 class MotionFilter(django_filters.FilterSet):
     dossier = DossierFilter()
-    status = django_filters.ChoiceFilter(choices=Motion.Status.choices, label="Status", empty_label="alle")
-    member = django_filters.CharFilter(field_name="members_key", lookup_expr="icontains", label="Indiener")
-    awaiting = django_filters.BooleanFilter(method="filter_awaiting", label="Wacht op griffie")
+    status = OneOfFilter(choices=Motion.Status.choices, label="Status", empty_label="alle")
+    member = TextFilter(field_name="members_key", lookup_expr="icontains", label="Indiener")
+    awaiting = YesNoFilter(method="filter_awaiting", label="Wacht op griffie")
 
     class Meta:
         model = Motion
@@ -26,12 +26,12 @@ class MotionFilter(django_filters.FilterSet):
 
 
 class CommitmentFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Tekst bevat")
+    q = TextFilter(field_name="text", lookup_expr="icontains", label="Tekst bevat")
     dossier = DossierFilter()
-    status = django_filters.ChoiceFilter(choices=Commitment.Status.choices, label="Status", empty_label="alle")
-    kind = django_filters.ChoiceFilter(choices=Commitment.Kind.choices, label="Soort", empty_label="alle")
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Over tijd")
-    due_before = django_filters.DateFilter(field_name="due", lookup_expr="lte", label="Uiterlijk vóór")
+    status = OneOfFilter(choices=Commitment.Status.choices, label="Status", empty_label="alle")
+    kind = OneOfFilter(choices=Commitment.Kind.choices, label="Soort", empty_label="alle")
+    overdue = YesNoFilter(method="filter_overdue", label="Over tijd")
+    due_before = DateFilter(field_name="due", lookup_expr="lte", label="Uiterlijk vóór")
 
     class Meta:
         model = Commitment

@@ -12,6 +12,11 @@ from django.views.decorators.http import require_POST
 from kamer.models import Document, SyncState
 from kamer.tasks import sync_feed
 
+EAGER_SYNC_MESSAGE = (
+    "De synchronisatie is niet gestart: ze draait in de Celery-worker, en deze site heeft er geen "
+    "(REDIS_URL is niet ingesteld). Synchroniseer met de hand: python manage.py sync_tk --once"
+)
+
 
 @login_required
 @permission_required("kamer.view_document", raise_exception=True)
@@ -37,6 +42,9 @@ def sync_state(request):
 @permission_required("kamer.run_sync", raise_exception=True)
 @require_POST
 def sync_now(request):
+    if settings.CELERY_TASK_ALWAYS_EAGER:  # no worker: the whole sync would run inside this request
+        messages.warning(request, EAGER_SYNC_MESSAGE)
+        return redirect("sync_state")
     transaction.on_commit(sync_feed.delay)
     messages.success(request, "De synchronisatie is gestart; ververs deze pagina over een ogenblik.")
     return redirect("sync_state")

@@ -38,7 +38,8 @@ def tag_sections(sections: list[Section], matcher: Matcher, topics: dict[str, To
     ]
     if not new:
         TopicTag.objects.filter(section__in=sections).exclude(source__in=HAND).delete()
-    TopicTag.objects.bulk_create(rows, batch_size=BATCH)
+    # A hand correction committed meanwhile keeps its tag: the rule tag for the same pair yields.
+    TopicTag.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
     return len(rows)
 
 
@@ -79,7 +80,14 @@ def run_retag(job: RetagJob) -> None:
 
 @transaction.atomic
 def set_section_topics(*, section: Section, topics: list[Topic], user) -> None:
-    """A hand correction: these and only these topics; it survives re-tagging."""
+    """A hand correction: these and only these topics; it survives re-tagging.
+
+    Two corrections of one passage at once run one after the other (the section's row is
+    locked), so the last one decides; a tag a re-tag adds meanwhile is taken over, not doubled.
+    """
+    # NO KEY: a re-tag inserting tags checks its foreign key on the section at commit; FOR UPDATE
+    # would block that check while this correction waits for the re-tag: a deadlock.
+    Section.objects.select_for_update(no_key=True).only("pk").get(pk=section.pk)
     wanted = {t.pk for t in topics}
     current = {tag.topic_id: tag for tag in TopicTag.objects.select_for_update().filter(section=section)}
     for topic_id, tag in current.items():
@@ -94,6 +102,9 @@ def set_section_topics(*, section: Section, topics: list[Topic], user) -> None:
         [
             TopicTag(section=section, topic_id=t, source=TopicTag.Source.MANUAL, tagged_by=user)
             for t in wanted - set(current)
-        ]
+        ],
+        update_conflicts=True,
+        unique_fields=["section", "topic"],
+        update_fields=["source", "tagged_by", "tagged_at"],
     )
     recount.topics_changed()

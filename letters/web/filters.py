@@ -2,19 +2,97 @@
 
 A dossier is typed the way analysts write it ("29517", "29 517", "36600-VI",
 "36600 VI"); without a toevoeging it matches the number with any toevoeging.
+
+Every value a filter cannot use is a form error in Dutch, never a database error: free text
+is at most MAX_TEXT characters and has no NUL (PostgreSQL refuses NUL in any string; Django's
+CharField already says so), years and dates lie in FIRST_YEAR..LAST_YEAR, a choice or a
+yes/no is one of its values. The pages show the error beside the field, the API as JSON.
 """
+
+import datetime
 
 import django_filters
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef, Q
 
 from letters.models import FailedImport, Letter, LetterDossier, Reference, Section
 from tkdossiers.citations import normalise_year, parse_dossier
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+MAX_TEXT = 200  # longer than any title, sender or number an analyst types; keeps megabytes out of LIKE
+# The letters are the modern Kamer's (its open data, Word files); a year outside this range is a
+# typo. It also keeps Django's year lookup, date(year, 1, 1) to date(year + 1, 1, 1), inside
+# Python's dates (years 1 to 9999), where year=0 or 10000 raised a 500.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+YEAR_MESSAGE = f"Kies een jaar van {FIRST_YEAR} tot en met {LAST_YEAR}."
+DATE_MESSAGE = f"Kies een datum van {FIRST_YEAR} tot en met {LAST_YEAR}."
+YES, NO = ("true", "1", "ja"), ("false", "0", "nee")
 
 
-class DossierField(forms.CharField):
+class TextField(forms.CharField):
+    """Free text of at most MAX_TEXT characters (CharField itself refuses a NUL)."""
+
+    def __init__(self, *, max_length=MAX_TEXT, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+
+class TextFilter(django_filters.CharFilter):
+    field_class = TextField
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        messages = {"min_value": YEAR_MESSAGE, "max_value": YEAR_MESSAGE, "invalid": "Schrijf het jaar in cijfers."}
+        super().__init__(*args, min_value=FIRST_YEAR, max_value=LAST_YEAR, error_messages=messages, **kwargs)
+
+
+class DateInRangeField(forms.DateField):
+    default_validators = [
+        MinValueValidator(datetime.date(FIRST_YEAR, 1, 1), DATE_MESSAGE),
+        MaxValueValidator(datetime.date(LAST_YEAR, 12, 31), DATE_MESSAGE),
+    ]
+
+
+class DateFilter(django_filters.DateFilter):
+    field_class = DateInRangeField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", DATE_WIDGET)
+        super().__init__(*args, **kwargs)
+
+
+class OneOfFilter(django_filters.ChoiceFilter):
+    """A choice; anything else is named with the values there are, not echoed back."""
+
+    def __init__(self, *args, choices, **kwargs):
+        values = ", ".join(str(value) for value, _ in choices)
+        kwargs.setdefault("error_messages", {"invalid_choice": f"Onbekende waarde; kies uit {values}."})
+        super().__init__(*args, choices=choices, **kwargs)
+
+
+class YesNoField(forms.NullBooleanField):
+    """Yes or no (true/false, 1/0, ja/nee); empty is no filter. Django's NullBooleanField takes
+    anything else for empty, so "awaiting=maybe" would list everything without a word."""
+
+    widget = forms.Select(choices=[("", "alle"), ("true", "ja"), ("false", "nee")])
+
+    def to_python(self, value):
+        text = str(value if value is not None else "").strip().lower()
+        if text in ("", "unknown"):
+            return None
+        if text in YES or text in NO:
+            return text in YES
+        raise forms.ValidationError("Kies ja of nee (true of false).", code="invalid")
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    field_class = YesNoField
+
+
+class DossierField(TextField):
     def clean(self, value):
         value = super().clean(value)
         if not value:
@@ -44,15 +122,21 @@ def dossier_q(path: str, value: tuple[str, str | None]) -> Q:
     return query
 
 
-class VergaderjaarField(forms.CharField):
+class VergaderjaarField(TextField):
     def clean(self, value):
         value = (super().clean(value) or "").strip()
         if not value:
             return None
         year = normalise_year(value)
-        if not year:
+        if not (year and _is_vergaderjaar(year)):
             raise forms.ValidationError("Schrijf het vergaderjaar als 2024/25 of 2024-2025.")
         return year
+
+
+def _is_vergaderjaar(year: str) -> bool:
+    """'2024/25' is one; '2024/99' and '0/1' are not."""
+    first, second = (int(part) for part in year.split("/"))
+    return FIRST_YEAR <= first < LAST_YEAR and second == (first + 1) % 100
 
 
 class VergaderjaarFilter(django_filters.CharFilter):
@@ -60,14 +144,14 @@ class VergaderjaarFilter(django_filters.CharFilter):
 
 
 class LetterFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", label="Zoeken in titel")
+    q = TextFilter(method="filter_text", label="Zoeken in titel")
     dossier = DossierFilter()
     vergaderjaar = VergaderjaarFilter(field_name="vergaderjaar", label="Vergaderjaar")
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Jaar")
-    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="Vanaf", widget=DATE_WIDGET)
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="Tot en met", widget=DATE_WIDGET)
-    sender = django_filters.CharFilter(field_name="sender", lookup_expr="icontains", label="Afzender")
-    document_number = django_filters.CharFilter(lookup_expr="iexact", label="Documentnummer")
+    year = YearFilter(field_name="date", lookup_expr="year", label="Jaar")
+    date_from = DateFilter(field_name="date", lookup_expr="gte", label="Vanaf")
+    date_to = DateFilter(field_name="date", lookup_expr="lte", label="Tot en met")
+    sender = TextFilter(field_name="sender", lookup_expr="icontains", label="Afzender")
+    document_number = TextFilter(lookup_expr="iexact", label="Documentnummer")
 
     class Meta:
         model = Letter
@@ -82,16 +166,12 @@ class LetterFilter(django_filters.FilterSet):
 
 
 class SectionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", label="Tekst bevat")
+    q = TextFilter(method="filter_text", label="Tekst bevat")
     dossier = DossierFilter()
     vergaderjaar = VergaderjaarFilter(field_name="version__letter__vergaderjaar", label="Vergaderjaar")
-    date_from = django_filters.DateFilter(
-        field_name="version__letter__date", lookup_expr="gte", label="Vanaf", widget=DATE_WIDGET
-    )
-    date_to = django_filters.DateFilter(
-        field_name="version__letter__date", lookup_expr="lte", label="Tot en met", widget=DATE_WIDGET
-    )
-    sender = django_filters.CharFilter(field_name="version__letter__sender", lookup_expr="icontains", label="Afzender")
+    date_from = DateFilter(field_name="version__letter__date", lookup_expr="gte", label="Vanaf")
+    date_to = DateFilter(field_name="version__letter__date", lookup_expr="lte", label="Tot en met")
+    sender = TextFilter(field_name="version__letter__sender", lookup_expr="icontains", label="Afzender")
 
     class Meta:
         model = Section
@@ -106,17 +186,13 @@ class SectionFilter(django_filters.FilterSet):
 
 
 class ReferenceFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Tekst bevat")
+    q = TextFilter(field_name="text", lookup_expr="icontains", label="Tekst bevat")
     dossier = DossierFilter()
     vergaderjaar = VergaderjaarFilter(method="filter_vergaderjaar", label="Vergaderjaar")
-    kind = django_filters.ChoiceFilter(choices=Reference.Kind.choices, label="Soort", empty_label="alle soorten")
-    date_from = django_filters.DateFilter(
-        field_name="version__letter__date", lookup_expr="gte", label="Brief vanaf", widget=DATE_WIDGET
-    )
-    date_to = django_filters.DateFilter(
-        field_name="version__letter__date", lookup_expr="lte", label="Brief tot en met", widget=DATE_WIDGET
-    )
-    sender = django_filters.CharFilter(field_name="version__letter__sender", lookup_expr="icontains", label="Afzender")
+    kind = OneOfFilter(choices=Reference.Kind.choices, label="Soort", empty_label="alle soorten")
+    date_from = DateFilter(field_name="version__letter__date", lookup_expr="gte", label="Brief vanaf")
+    date_to = DateFilter(field_name="version__letter__date", lookup_expr="lte", label="Brief tot en met")
+    sender = TextFilter(field_name="version__letter__sender", lookup_expr="icontains", label="Afzender")
 
     class Meta:
         model = Reference
@@ -130,8 +206,8 @@ class ReferenceFilter(django_filters.FilterSet):
 
 
 class FailedImportFilter(django_filters.FilterSet):
-    filename = django_filters.CharFilter(lookup_expr="icontains", label="Bestandsnaam bevat")
-    source = django_filters.ChoiceFilter(choices=FailedImport._meta.get_field("source").choices, label="Bron")
+    filename = TextFilter(lookup_expr="icontains", label="Bestandsnaam bevat")
+    source = OneOfFilter(choices=FailedImport._meta.get_field("source").choices, label="Bron")
 
     class Meta:
         model = FailedImport

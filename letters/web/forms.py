@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
 
+from letters.models import Topic
+
 
 class UploadForm(forms.Form):
     file = forms.FileField(
@@ -32,3 +34,24 @@ class UploadForm(forms.Form):
         if not upload.name.lower().endswith(".docx"):
             raise forms.ValidationError("Alleen Word-bestanden (.docx) kunnen worden geïmporteerd.")
         return upload
+
+
+class SearchForm(forms.Form):
+    """The search terms, in websearch syntax; the filters beside them are SectionFilter's."""
+
+    # A pasted sentence or two fits; Django's CharField also refuses a NUL (PostgreSQL would fail).
+    q = forms.CharField(label="Zoekterm", required=False, max_length=500)
+
+
+class SectionTopicsForm(forms.Form):
+    """A hand correction: the topics a passage has, chosen from the list."""
+
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        required=False,
+        error_messages={
+            "invalid_pk_value": "Kies alleen onderwerpen uit de lijst.",
+            "invalid_choice": "Kies alleen onderwerpen uit de lijst; een ervan bestaat niet (meer).",
+            "invalid_list": "Kies alleen onderwerpen uit de lijst.",
+        },
+    )

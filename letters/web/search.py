@@ -14,7 +14,13 @@ def postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def searchable(terms: str) -> str:
+    """PostgreSQL refuses a NUL in any string (a 500); no word contains one."""
+    return terms.replace("\x00", "")
+
+
 def search_sections(queryset, terms: str):
+    terms = searchable(terms)
     if not postgres():
         return queryset.filter(Q(heading__icontains=terms) | Q(text__icontains=terms))
     query = SearchQuery(terms, config="dutch", search_type="websearch")
@@ -38,6 +44,7 @@ def search_sections(queryset, terms: str):
 
 
 def search_footnotes(terms: str, limit: int = 20):
+    terms = searchable(terms)
     footnotes = (
         Footnote.objects.filter(version__is_current=True)
         .select_related("version__letter", "section")

@@ -1,7 +1,9 @@
 """Topics across letters: the index, a topic's timeline, following, hand corrections, rules."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.forms import inlineformset_factory
@@ -14,6 +16,7 @@ from letters.models import SHOWN_SOURCES, Reference, RetagJob, Section, Topic, T
 from letters.topics.tagging import set_section_topics, start_retag
 from letters.web.access import reader_required
 from letters.web.filters import SectionFilter
+from letters.web.forms import SectionTopicsForm
 from letters.web.listing import page_context
 
 PAGE_SIZE = 20
@@ -89,14 +92,26 @@ def followed_topics(user):
 @require_POST
 def topic_follow(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    follow = TopicFollow.objects.filter(user=request.user, topic=topic)
-    if follow.exists():
-        follow.delete()
-        messages.success(request, f"U volgt “{topic.name}” niet meer.")
-    else:
-        TopicFollow.objects.create(user=request.user, topic=topic, last_seen_at=timezone.now())
+    if toggle_follow(user=request.user, topic=topic):
         messages.success(request, f"U volgt nu “{topic.name}”; nieuwe passages ziet u op de startpagina.")
+    else:
+        messages.success(request, f"U volgt “{topic.name}” niet meer.")
     return redirect(topic.get_absolute_url())
+
+
+@transaction.atomic
+def toggle_follow(*, user, topic) -> bool:
+    """Follow the topic, or stop following it; True when the user follows it now.
+
+    A double click sends two toggles at once: the user's row is locked first, so they run one
+    after the other (followed, then not) instead of both inserting into the unique (user, topic).
+    """
+    get_user_model().objects.select_for_update(no_key=True).get(pk=user.pk)
+    deleted, _ = TopicFollow.objects.filter(user=user, topic=topic).delete()
+    if deleted:
+        return False
+    TopicFollow.objects.create(user=user, topic=topic, last_seen_at=timezone.now())
+    return True
 
 
 @login_required
@@ -104,17 +119,28 @@ def topic_follow(request, slug):
 @require_POST
 def section_topics(request, pk):
     section = get_object_or_404(Section.objects.select_related("version__letter"), pk=pk)
-    chosen = list(Topic.objects.filter(pk__in=request.POST.getlist("topics")))
-    set_section_topics(section=section, topics=chosen, user=request.user)
+    form = SectionTopicsForm(request.POST)
+    if form.is_valid():
+        set_section_topics(section=section, topics=list(form.cleaned_data["topics"]), user=request.user)
     if request.headers.get("HX-Request"):
-        return render(request, "letters/includes/section_topics.html", _topic_form_context(section, saved=True))
-    messages.success(request, "De onderwerpen van de passage zijn aangepast.")
+        # htmx swaps only a 2xx answer: a refused choice comes back as the form with its error.
+        return render(request, "letters/includes/section_topics.html", _topic_form_context(section, form))
+    if form.is_valid():
+        messages.success(request, "De onderwerpen van de passage zijn aangepast.")
+    else:
+        messages.error(request, f"De onderwerpen zijn niet aangepast. {' '.join(form.errors['topics'])}")
     return redirect(f"{section.version.get_absolute_url()}#{section.anchor}")
 
 
-def _topic_form_context(section, saved=False):
+def _topic_form_context(section, form):
     shown = set(section.topic_tags.filter(source__in=SHOWN_SOURCES).values_list("topic_id", flat=True))
-    return {"section": section, "all_topics": Topic.objects.all(), "shown_topic_ids": shown, "saved": saved}
+    return {
+        "section": section,
+        "all_topics": Topic.objects.all(),
+        "shown_topic_ids": shown,
+        "saved": form.is_valid(),
+        "errors": form.errors.get("topics", []),
+    }
 
 
 RuleFormSet = inlineformset_factory(Topic, TopicRule, fields=["term", "weight"], extra=3, can_delete=True)

@@ -11,6 +11,7 @@ from letters.models import (
 )
 from letters.web.access import reader_required
 from letters.web.filters import FailedImportFilter, SectionFilter
+from letters.web.forms import SearchForm
 from letters.web.listing import PAGE_SIZE, CappedPaginator, export_filtered, listing, page_context, results
 from letters.web.search import postgres, search_footnotes, search_sections
 from letters.web.topic_views import followed_topics
@@ -64,7 +65,8 @@ def failed_imports(request):
 
 @reader_required
 def search(request):
-    terms = request.GET.get("q", "").strip()
+    form = SearchForm(request.GET)
+    terms = form.cleaned_data["q"] if form.is_valid() else ""
     filters = request.GET.copy()
     filters.pop("q", None)  # the search terms go to full-text search, not to the substring filter
     section_filter = SectionFilter(filters, queryset=Section.objects.current())
@@ -87,6 +89,7 @@ def search(request):
         "letters/search.html",
         {
             "terms": terms,
+            "form": form,
             "filter": section_filter,
             "page": page,
             "footnotes": footnotes,
