@@ -1,12 +1,17 @@
 """Open a .docx package safely: size, zip and XML limits are checked before parsing.
 
-Everything here works on bytes and raises `ReadError` with a reason a user can act
-on. No Django imports: this module is used by the reader, the importer and the
-benchmarks alike.
+A part with a DOCTYPE is refused on what libxml2 parsed, never on a look at its first
+bytes; entities are never expanded, the network never used. The big parts are streamed
+(`Package.iter_children`), and the reader caps what one letter may build (MAX_PARAGRAPHS,
+MAX_FOOTNOTES). Everything here works on bytes and raises `ReadError` with a reason a
+user can act on. No Django imports: this module is used by the reader, the importer and
+the benchmarks alike.
 """
 
 import io
 import zipfile
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from lxml import etree
@@ -28,27 +33,90 @@ class ReadError(Exception):
     """A file that cannot be read as a letter; the message is shown to users."""
 
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    remove_comments=True,
-    remove_pis=True,
-)
+# What one letter may build. The biggest real letter in samples/ and tests/corpus/ has
+# 172 paragraphs (w:p, empty ones and table cells included) and 37 footnotes; these caps
+# are some 300 times that, about 2,000 pages of text, and keep one request to about a
+# second and 20 MB (bench/big_letter.py) however a hostile but valid file is built.
+MAX_PARAGRAPHS = 50_000  # paragraphs read from word/document.xml: body, table cells, text boxes
+MAX_FOOTNOTES = 10_000  # footnote markers in the text
+
+PARSER_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+_PARSER = etree.XMLParser(**PARSER_OPTIONS)
+UNPACK_ERRORS = (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error)
 
 
 def parse_xml(data: bytes, part_name: str):
-    """Parse one XML part; a DTD (never present in Word's own XML) is refused."""
-    head = data[:4096]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
-        raise ReadError(f"{part_name} bevat een DTD of entiteiten; dat komt in Word-bestanden niet voor")
+    """Parse one XML part whole; a DTD (never present in Word's own XML) is refused."""
     try:
-        return etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position
-        raise ReadError(f"{part_name} is geen geldige XML (fout op regel {line}, kolom {column})") from None
+        raise _syntax_error(exc, part_name, io.BytesIO(data)) from None
+    refuse_dtd(root.getroottree(), part_name)
+    return root
+
+
+def refuse_dtd(tree, part_name: str) -> None:
+    """Decide on what libxml2 parsed, not on the bytes: a DOCTYPE anywhere before the root,
+    with an internal subset or an external id. Its entities were never expanded."""
+    if _has_dtd(tree):
+        raise _dtd_refused(part_name)
+
+
+def _has_dtd(tree) -> bool:
+    info = tree.docinfo
+    return bool(info.doctype) or info.internalDTD is not None or info.externalDTD is not None
+
+
+def _dtd_refused(part_name: str) -> ReadError:
+    return ReadError(f"{part_name} bevat een DTD of entiteiten; dat komt in Word-bestanden niet voor")
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, part_name: str, stream) -> ReadError:
+    """The reason for a part libxml2 refused. A DTD's entities can be what broke it (billion
+    laughs stops at the first use, in the text), so the prolog is parsed again, up to the
+    root's start tag only, to see whether there was one."""
+    try:
+        _, root = next(etree.iterparse(stream, events=("start",), **PARSER_OPTIONS))
+        if _has_dtd(root.getroottree()):
+            return _dtd_refused(part_name)
+    except (etree.XMLSyntaxError, StopIteration):
+        pass  # broken before the root: not a DTD we can tell apart from other bad XML
+    line, column = (max(number, 1) for number in exc.position)  # an empty stream reports 0, 0
+    return ReadError(f"{part_name} is geen geldige XML (fout op regel {line}, kolom {column})")
+
+
+@contextmanager
+def _unpacking(name: str):
+    try:
+        yield
+    except UNPACK_ERRORS as exc:
+        raise ReadError(f"{name} is beschadigd en kan niet worden uitgepakt ({exc})") from None
+    except RuntimeError as exc:  # zipfile's "password required" for encrypted entries
+        raise ReadError(f"{name} is versleuteld ({exc})") from None
+
+
+class _PartStream:
+    """One zip member, read in pieces with the checks that reading it whole makes."""
+
+    def __init__(self, raw, info: zipfile.ZipInfo):
+        self._raw, self._info, self._seen = raw, info, 0
+
+    def read(self, size: int = -1) -> bytes:
+        with _unpacking(self._info.filename):
+            data = self._raw.read(size)
+        self._seen += len(data)
+        ended = not data and size != 0
+        if self._seen > MAX_PART_BYTES or (ended and self._seen != self._info.file_size):
+            raise ReadError(f"{self._info.filename} is groter dan het archief opgeeft; mogelijk een zip-bom")
+        return data
 
 
 @dataclass
@@ -61,23 +129,74 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self.infos
 
-    def read(self, name: str) -> bytes:
+    @contextmanager
+    def stream(self, name: str):
         info = self.infos[name]
         if info.file_size > MAX_PART_BYTES:
             raise ReadError(f"{name} is te groot ({info.file_size // 1024 // 1024} MB uitgepakt)")
-        try:
-            with self.zip.open(info) as stream:
-                data = stream.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-            raise ReadError(f"{name} is beschadigd en kan niet worden uitgepakt ({exc})") from None
-        except RuntimeError as exc:  # zipfile's "password required" for encrypted entries
-            raise ReadError(f"{name} is versleuteld ({exc})") from None
-        if len(data) > MAX_PART_BYTES or len(data) != info.file_size:
-            raise ReadError(f"{name} is groter dan het archief opgeeft; mogelijk een zip-bom")
+        with _unpacking(name):
+            raw = self.zip.open(info)
+        with raw:
+            yield _PartStream(raw, info)
+
+    def read(self, name: str) -> bytes:
+        with self.stream(name) as stream:
+            data = stream.read(MAX_PART_BYTES + 1)
+            if len(data) != self.infos[name].file_size:
+                raise ReadError(f"{name} is groter dan het archief opgeeft; mogelijk een zip-bom")
         return data
 
     def xml(self, name: str):
         return parse_xml(self.read(name), name) if self.has(name) else None
+
+    def iter_children(self, name: str, tags: tuple, *, within: str | None = None, missing: str = ""):
+        """Stream a part: each complete element with one of tags that is a child of the root
+        (or, with within, of the root's first child with that tag), in document order.
+
+        The whole tree never exists: what the caller has seen is freed when it asks for the
+        next element, and the part's bytes are unpacked piece by piece as libxml2 needs them.
+        Raises ReadError(missing) at the end when the within element is not there.
+        """
+        with self.stream(name) as stream:
+            events = etree.iterparse(stream, events=("end",), tag=(*tags, within) if within else tags, **PARSER_OPTIONS)
+            try:
+                found = yield from _children(events, tags, within, name)
+            except etree.XMLSyntaxError as exc:
+                with self.stream(name) as again:
+                    raise _syntax_error(exc, name, again) from None
+            refuse_dtd(events.root.getroottree(), name)
+        if within and not found:
+            raise ReadError(missing)
+
+
+def _children(events, tags, within, name):
+    """The elements iter_children yields; returns whether the within element was there."""
+    checked = ended = False
+    for _, element in events:
+        if not checked:  # a DOCTYPE comes before the root: decide before anything is used
+            refuse_dtd(element.getroottree(), name)
+            checked = True
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if within and element.tag == within and parent.getparent() is None:
+            ended = True  # later root-level copies are parsed and freed, never read
+            continue
+        if not _in_container(parent, within):
+            continue
+        if element.tag in tags and not ended:
+            yield element
+        element.clear()
+        while element.getprevious() is not None:
+            del parent[0]
+    return ended or not within
+
+
+def _in_container(parent, within) -> bool:
+    if not within:
+        return parent.getparent() is None
+    grandparent = parent.getparent()
+    return parent.tag == within and grandparent is not None and grandparent.getparent() is None
 
 
 def open_package(content: bytes) -> Package:

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from letters.docx import metadata as metadata_mod
-from letters.docx.package import ReadError, open_package
-from letters.docx.wordml import MC, NumberingCounter, StyleSheet, W, attr, inside
+from letters.docx.package import MAX_FOOTNOTES, MAX_PARAGRAPHS, ReadError, open_package
+from letters.docx.wordml import MC, VAL, NumberingCounter, StyleSheet, W, attr, child_map, inside
 
 __all__ = ["ReadError", "read", "ParsedDocument", "Paragraph", "Table", "Footnote", "FootnoteRef"]
 
@@ -62,17 +62,30 @@ class ParsedDocument:
     footnotes: tuple[Footnote, ...] = field(default=())
 
 
-def read(content: bytes, filename: str = "") -> ParsedDocument:
+# Tags and attributes looked at for every paragraph and run, built once.
+PARAGRAPH, TABLE, RUN = W + "p", W + "tbl", W + "r"
+WRAPPERS = (W + "sdt", W + "customXml", W + "ins")  # block containers the walker looks into
+BLOCK_TAGS = (PARAGRAPH, TABLE, *WRAPPERS)
+P_PR, P_STYLE, OUTLINE_LVL = W + "pPr", W + "pStyle", W + "outlineLvl"
+NUM_PR, NUM_ID, ILVL = W + "numPr", W + "numId", W + "ilvl"
+R_PR, TEXT, FLD_CHAR, FLD_CHAR_TYPE, TYPE = W + "rPr", W + "t", W + "fldChar", W + "fldCharType", W + "type"
+SHOWN_AS = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "\u2011"}
+BREAKS = (W + "br", W + "cr")
+FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE = W + "footnoteReference", W + "endnoteReference"
+NOTE_REFERENCES = (FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE)
+NO_BODY = "word/document.xml bevat geen documenttekst (w:body ontbreekt)"
+
+
+def read(content: bytes, filename: str = "", *, max_paragraphs: int = MAX_PARAGRAPHS) -> ParsedDocument:
+    """The letter in content, or ReadError. max_paragraphs is for benchmarks; callers keep the default."""
     package = open_package(content)
-    root = package.xml("word/document.xml")
-    body = root.find(W + "body") if root is not None else None
-    if body is None:
-        raise ReadError("word/document.xml bevat geen documenttekst (w:body ontbreekt)")
     walker = _BodyWalker(
-        StyleSheet(package.xml("word/styles.xml")), NumberingCounter(package.xml("word/numbering.xml"))
+        StyleSheet(package.xml("word/styles.xml")),
+        NumberingCounter(package.xml("word/numbering.xml")),
+        max_paragraphs=max_paragraphs,
     )
-    blocks = walker.walk(body)
-    footnote_texts = _read_footnotes(package.xml("word/footnotes.xml"))
+    blocks = walker.walk(package.iter_children("word/document.xml", BLOCK_TAGS, within=W + "body", missing=NO_BODY))
+    footnote_texts = _read_footnotes(package, set(walker.footnote_numbers))
     head, blocks = _split_letter_head(blocks)
     signature, blocks = metadata_mod.take_signature(blocks)
     meta = metadata_mod.extract(
@@ -91,24 +104,32 @@ def read(content: bytes, filename: str = "") -> ParsedDocument:
     return ParsedDocument(metadata=meta, blocks=tuple(blocks), footnotes=footnotes)
 
 
+def _too_many(what: str, limit: int) -> ReadError:
+    return ReadError(f"de brief bevat te veel {what} (meer dan {limit:,})".replace(",", "."))
+
+
 class _BodyWalker:
     """Turns w:body children into Paragraph and Table blocks, numbering footnotes."""
 
-    def __init__(self, styles: StyleSheet, numbering: NumberingCounter):
+    def __init__(self, styles: StyleSheet, numbering: NumberingCounter, *, max_paragraphs: int):
         self.styles = styles
         self.numbering = numbering
         self.footnote_numbers: dict[str, str] = {}  # footnote id -> number shown
+        self.paragraphs_left = max_paragraphs
+        self.footnote_refs_left = MAX_FOOTNOTES
+        self.max_paragraphs = max_paragraphs
 
     def walk(self, container) -> list:
         blocks = []
         for child in container:
-            if child.tag == W + "p":
+            tag = child.tag
+            if tag == PARAGRAPH:
                 blocks.append(self.paragraph(child))
                 for box in _text_boxes(child):
                     blocks.extend(self.walk(box))
-            elif child.tag == W + "tbl":
+            elif tag == TABLE:
                 blocks.append(self.table(child))
-            elif child.tag in (W + "sdt", W + "customXml", W + "ins"):
+            elif tag in WRAPPERS:
                 content = child.find(W + "sdtContent")
                 blocks.extend(self.walk(content if content is not None else child))
         return blocks
@@ -129,78 +150,94 @@ class _BodyWalker:
         return [self.paragraph(p) for p in tbl.iter(W + "p")]
 
     def paragraph(self, p) -> Paragraph:
-        ppr = p.find(W + "pPr")
-        style_id = attr(ppr.find(W + "pStyle"), "val") if ppr is not None and ppr.find(W + "pStyle") is not None else ""
-        style = self.styles.get(style_id)
+        self.paragraphs_left -= 1
+        if self.paragraphs_left < 0:
+            raise _too_many("alinea's", self.max_paragraphs)
+        props = child_map(p.find(P_PR))
+        style = self.styles.get(attr(props.get(P_STYLE), "val") or "")
         outline = style.outline_level
-        if ppr is not None and ppr.find(W + "outlineLvl") is not None:
-            value = attr(ppr.find(W + "outlineLvl"), "val")
+        if OUTLINE_LVL in props:
+            value = props[OUTLINE_LVL].get(VAL)
             outline = int(value) if value and value.isdigit() and int(value) < 9 else None
-        pieces, refs, runs_format = [], [], []
-        self._collect(p, pieces, refs, runs_format, style)
+        pieces, refs, (bold, italic) = self._collect(p, style)
         text, refs = _normalise(pieces, refs)
-        visible = [fmt for fmt, run_text in runs_format if run_text.strip()]
-        list_level, list_label = self._list_info(ppr, style)
+        list_level, list_label = self._list_info(props.get(NUM_PR), style)
         return Paragraph(
             text=text,
             style=style.name,
             outline_level=outline,
-            bold=bool(visible) and all(bold for bold, _ in visible),
-            italic=bool(visible) and all(italic for _, italic in visible),
+            bold=bold,
+            italic=italic,
             list_level=list_level,
             list_label=list_label,
             footnote_refs=tuple(refs),
         )
 
-    def _list_info(self, ppr, style):
-        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+    def _list_info(self, num_pr, style):
         num_id, level = style.num_id, 0
         if num_pr is not None:
-            if num_pr.find(W + "numId") is not None:
-                num_id = attr(num_pr.find(W + "numId"), "val")
-            if num_pr.find(W + "ilvl") is not None:
-                level = int(attr(num_pr.find(W + "ilvl"), "val") or 0)
+            props = child_map(num_pr)
+            if NUM_ID in props:
+                num_id = props[NUM_ID].get(VAL)
+            if ILVL in props:
+                level = int(props[ILVL].get(VAL) or 0)
         if not num_id or num_id == "0":
             return None, ""
         return level, self.numbering.next_label(num_id, level)
 
-    def _collect(self, element, pieces, refs, runs_format, style):
-        """Walk a paragraph's descendants in order, keeping only visible text."""
+    def _collect(self, element, style):
+        """Walk a paragraph's descendants in order, keeping only visible text.
+
+        Returns the text pieces, the footnote markers as (offset into the joined pieces,
+        number), and (bold, italic): whether every run with visible text is.
+        """
+        pieces, refs = [], []
+        visible, all_bold, all_italic = False, True, True
+        length = 0  # of "".join(pieces), kept as we go: joining at every marker is quadratic
         in_field_code = False
         for run in _runs(element):
-            rpr = run.find(W + "rPr")
-            bold, italic = self.styles.run_format(rpr, style)
-            run_text = []
+            rpr, run_text = None, []
             for node in run:
                 tag = node.tag
-                if tag == W + "fldChar":
-                    kind = attr(node, "fldCharType")
+                if tag == R_PR:
+                    rpr = node if rpr is None else rpr
+                elif tag == FLD_CHAR:
+                    kind = node.get(FLD_CHAR_TYPE)
                     in_field_code = kind == "begin" or (in_field_code and kind not in ("separate", "end"))
-                elif in_field_code or tag in (W + "instrText", W + "delText", W + "rPr"):
+                elif in_field_code:
                     continue
-                elif tag == W + "t":
+                elif tag == TEXT:
                     run_text.append(node.text or "")
-                elif tag in (W + "tab", W + "ptab"):
-                    run_text.append("\t")
-                elif tag in (W + "br", W + "cr"):
-                    run_text.append("\n" if attr(node, "type") in (None, "textWrapping") else " ")
-                elif tag == W + "noBreakHyphen":
-                    run_text.append("\u2011")
-                elif tag in (W + "footnoteReference", W + "endnoteReference"):
-                    pieces.append("".join(run_text))
+                elif tag in SHOWN_AS:
+                    run_text.append(SHOWN_AS[tag])
+                elif tag in BREAKS:
+                    run_text.append("\n" if node.get(TYPE) in (None, "textWrapping") else " ")
+                elif tag in NOTE_REFERENCES:
+                    before = "".join(run_text)
+                    pieces.append(before)
+                    length += len(before)
                     run_text = []
-                    self._footnote_ref(node, pieces, refs, is_endnote=tag == W + "endnoteReference")
-            pieces.append("".join(run_text))
-            runs_format.append(((bold, italic), "".join(run_text)))
+                    number = self._footnote_number(node, is_endnote=tag == ENDNOTE_REFERENCE)
+                    if number:
+                        refs.append((length, number))
+            text = "".join(run_text)
+            pieces.append(text)
+            length += len(text)
+            if text.strip():
+                bold, italic = self.styles.run_format(rpr, style)
+                visible, all_bold, all_italic = True, all_bold and bold, all_italic and italic
+        return pieces, refs, (visible and all_bold, visible and all_italic)
 
-    def _footnote_ref(self, node, pieces, refs, *, is_endnote):
+    def _footnote_number(self, node, *, is_endnote) -> str | None:
         if is_endnote:
-            return  # endnotes are rare in letters; their marker is dropped, not misnumbered
-        footnote_id = attr(node, "id") or ""
+            return None  # endnotes are rare in letters; their marker is dropped, not misnumbered
         if (attr(node, "customMarkFollows") or "").lower() in ("1", "true", "on"):
-            return  # the custom mark follows as ordinary text
-        number = self.footnote_numbers.setdefault(footnote_id, str(len(self.footnote_numbers) + 1))
-        refs.append((len("".join(pieces)), number))
+            return None  # the custom mark follows as ordinary text
+        self.footnote_refs_left -= 1
+        if self.footnote_refs_left < 0:
+            raise _too_many("voetnoten", MAX_FOOTNOTES)
+        footnote_id = attr(node, "id") or ""
+        return self.footnote_numbers.setdefault(footnote_id, str(len(self.footnote_numbers) + 1))
 
 
 def _text_boxes(paragraph):
@@ -217,8 +254,8 @@ SKIPPED_CONTAINERS = (W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallba
 
 def _runs(element):
     """Runs in document order, skipping deleted text, nested text boxes and mc:Fallback copies."""
-    for node in element.iter(W + "r"):
-        if not inside(node, element, SKIPPED_CONTAINERS):
+    for node in element.iter(RUN):
+        if node.getparent() is element or not inside(node, element, SKIPPED_CONTAINERS):
             yield node
 
 
@@ -260,29 +297,35 @@ def _join_paragraphs(paragraphs) -> Paragraph:
     return Paragraph(text=text, footnote_refs=tuple(refs))
 
 
-def _read_footnotes(root) -> dict[str, str]:
-    if root is None:
-        return {}
-    texts = {}
-    for note in root.findall(W + "footnote"):
+def _read_footnotes(package, wanted: set[str]) -> dict[str, str]:
+    """The text of each footnote the letter marks; the others are parsed and passed over."""
+    texts: dict[str, str] = {}
+    if not package.has("word/footnotes.xml"):
+        return texts
+    for note in package.iter_children("word/footnotes.xml", (W + "footnote",)):
+        footnote_id = attr(note, "id") or ""
+        if footnote_id not in wanted:
+            continue
         if attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        lines = []
-        for p in note.iter(W + "p"):
-            pieces, refs = [], []
-            for run in _runs(p):
-                if run.find(W + "footnoteRef") is not None:
-                    continue
-                pieces.extend(
-                    (node.text or "") if node.tag == W + "t" else " "
-                    for node in run
-                    if node.tag in (W + "t", W + "tab")
-                )
-            line, _ = _normalise(pieces, refs)
-            if line:
-                lines.append(line)
-        texts[attr(note, "id") or ""] = "\n".join(lines)
+        texts[footnote_id] = _footnote_text(note)
     return texts
+
+
+def _footnote_text(note) -> str:
+    lines = []
+    for p in note.iter(W + "p"):
+        pieces = []
+        for run in _runs(p):
+            if run.find(W + "footnoteRef") is not None:
+                continue
+            pieces.extend(
+                (node.text or "") if node.tag == W + "t" else " " for node in run if node.tag in (W + "t", W + "tab")
+            )
+        line, _ = _normalise(pieces, [])
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _split_letter_head(blocks):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+VAL = W + "val"
 
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 
@@ -14,6 +15,15 @@ def attr(element, name: str):
     if element is None:
         return None
     return element.get(W + name)
+
+
+def child_map(element) -> dict:
+    """An element's children by tag, the first of each tag (what element.find would give)."""
+    children: dict = {}
+    if element is not None:
+        for child in element:
+            children.setdefault(child.tag, child)
+    return children
 
 
 def inside(node, stop, tags) -> bool:
@@ -71,7 +81,7 @@ class StyleSheet:
         element, based_on = self._raw[style_id]
         parent = self._resolve(based_on, depth + 1) if based_on else Style()
         name = attr(element.find(W + "name"), "val") or style_id
-        ppr, rpr = element.find(W + "pPr"), element.find(W + "rPr")
+        ppr, rpr = element.find(W + "pPr"), child_map(element.find(W + "rPr"))
         outline = parent.outline_level
         match = HEADING_STYLE.match(name.strip()) or HEADING_STYLE.match(style_id)
         if match:
@@ -94,18 +104,19 @@ class StyleSheet:
         bold, italic = bool(paragraph_style.bold), bool(paragraph_style.italic)
         if rpr is None:
             return bold, italic
-        char_style = attr(rpr.find(W + "rStyle"), "val")
+        props = child_map(rpr)
+        char_style = attr(props.get(W + "rStyle"), "val")
         if char_style:
             resolved = self.get(char_style)
             bold = resolved.bold if resolved.bold is not None else bold
             italic = resolved.italic if resolved.italic is not None else italic
-        return _flag(rpr, "b", bold), _flag(rpr, "i", italic)
+        return _flag(props, "b", bold), _flag(props, "i", italic)
 
 
-def _flag(rpr, name, inherited):
-    if rpr is None or rpr.find(W + name) is None:
-        return inherited
-    return is_on(rpr.find(W + name))
+def _flag(props: dict, name: str, inherited):
+    """An on/off run property from an rPr's child_map, or the inherited value."""
+    element = props.get(W + name)
+    return inherited if element is None else is_on(element)
 
 
 _ROMAN = [

@@ -1,8 +1,20 @@
 """Files that must be refused with a clear reason: (name, bytes factory, reason)."""
 
+from functools import partial
+
 from letters.docx.package import OLE_MAGIC
 from tests.conftest import SEED
-from tests.docx_builder import CONTENT_TYPES, ROOT_RELS, build_docx, document_xml, text_para, zip_bytes
+from tests.docx_builder import (
+    CONTENT_TYPES,
+    ROOT_RELS,
+    build_docx,
+    document_xml,
+    footnote_ref,
+    para,
+    run,
+    text_para,
+    zip_bytes,
+)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -11,14 +23,18 @@ def _with_document(xml: str) -> bytes:
     return zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "word/document.xml": xml})
 
 
-def billion_laughs() -> bytes:
+def billion_laughs_xml() -> str:
     entities = '<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
     )
-    return _with_document(
+    return (
         f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
         f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
     )
+
+
+def billion_laughs() -> bytes:
+    return _with_document(billion_laughs_xml())
 
 
 def external_entity() -> bytes:
@@ -26,6 +42,42 @@ def external_entity() -> bytes:
         '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
         f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
     )
+
+
+# 70 KB before the DOCTYPE: past any look at the first bytes of a part.
+LONG_COMMENT = "<!-- " + "opvulling " * 7000 + "-->"
+CORE_NS = (
+    'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+CUSTOM_NS = 'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+# Each part the reader parses, with the entity &x; where the reader would read its text.
+PARTS_WITH_ENTITY = {
+    "word/document.xml": f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body>'
+    "</w:document>",
+    "word/footnotes.xml": f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1"><w:p><w:r><w:t>&x;</w:t></w:r></w:p>'
+    "</w:footnote></w:footnotes>",
+    "word/styles.xml": f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Kop1">'
+    '<w:name w:val="heading 1"/></w:style><w:latentStyles>&x;</w:latentStyles></w:styles>',
+    "word/numbering.xml": f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">&x;</w:abstractNum>'
+    "</w:numbering>",
+    "word/header1.xml": f'<w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:hdr>',
+    "docProps/core.xml": f"<cp:coreProperties {CORE_NS}><dc:title>&x;</dc:title></cp:coreProperties>",
+    "docProps/custom.xml": f'<Properties {CUSTOM_NS}><property name="Onderwerp">&x;</property></Properties>',
+}
+
+
+def dtd_after_long_comment(part: str, doctype: str = '<!DOCTYPE d [<!ENTITY x "boom">]>') -> bytes:
+    """A letter whose part has a 70 KB comment, then a DOCTYPE, then the entity in its text."""
+    root = PARTS_WITH_ENTITY[part]
+    hostile = f'<?xml version="1.0" encoding="UTF-8"?>{LONG_COMMENT}{doctype}{root}'
+    body = para(run("Zie noot"), footnote_ref(1))
+    return build_docx(body, footnotes={1: "Kamerstukken II 2024/25, 36600-VI, nr. 3."}, parts={part: hostile})
+
+
+def billion_laughs_after_long_comment() -> bytes:
+    """Billion laughs with its entities beyond the first 64 KB: libxml2 stops at the first use."""
+    return _with_document(billion_laughs_xml().replace("<!DOCTYPE", LONG_COMMENT + "<!DOCTYPE", 1))
 
 
 def zip_bomb() -> bytes:
@@ -107,6 +159,28 @@ BAD_FILES = [
         "geen-body.docx",
         lambda: _with_document(f'<w:document xmlns:w="{W_NS}"/>'),
         "word/document.xml bevat geen documenttekst (w:body ontbreekt)",
+    ),
+]
+
+DTD_REFUSED = "{} bevat een DTD of entiteiten; dat komt in Word-bestanden niet voor"
+BAD_FILES += [
+    (
+        f"dtd-na-commentaar-{part.replace('/', '-')}.docx",
+        partial(dtd_after_long_comment, part),
+        DTD_REFUSED.format(part),
+    )
+    for part in PARTS_WITH_ENTITY
+]
+BAD_FILES += [
+    (
+        "doctype-zonder-subset-na-commentaar.docx",
+        partial(dtd_after_long_comment, "word/document.xml", "<!DOCTYPE w:document>"),
+        DTD_REFUSED.format("word/document.xml"),
+    ),
+    (
+        "billion-laughs-na-commentaar.docx",
+        billion_laughs_after_long_comment,
+        DTD_REFUSED.format("word/document.xml"),
     ),
 ]
 
