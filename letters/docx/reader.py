@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from letters.docx import metadata as metadata_mod
 from letters.docx.package import MAX_FOOTNOTES, MAX_PARAGRAPHS, ReadError, open_package
-from letters.docx.wordml import MC, VAL, NumberingCounter, StyleSheet, W, attr, child_map, inside
+from letters.docx.wordml import MC, VAL, NumberingCounter, StyleSheet, W, attr, child_map, inside, level_number
 
 __all__ = ["ReadError", "read", "ParsedDocument", "Paragraph", "Table", "Footnote", "FootnoteRef"]
 
@@ -180,7 +180,7 @@ class _BodyWalker:
             if NUM_ID in props:
                 num_id = props[NUM_ID].get(VAL)
             if ILVL in props:
-                level = int(props[ILVL].get(VAL) or 0)
+                level = level_number(props[ILVL].get(VAL))
         if not num_id or num_id == "0":
             return None, ""
         return level, self.numbering.next_label(num_id, level)
@@ -267,7 +267,7 @@ SPACE_AROUND_MARKS = re.compile(f" ({MARK}+) ")
 
 def _normalise(pieces, refs):
     """Collapse whitespace as Word displays it, moving footnote offsets along."""
-    raw = "".join(pieces)
+    raw = "".join(pieces).replace(MARK, " ")  # the marker character is ours: a letter's own is a space
     if not refs and "\n" not in raw:
         return " ".join(raw.split()), ()  # the common case, at C speed
     if refs:

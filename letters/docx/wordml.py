@@ -171,7 +171,7 @@ class NumberingCounter:
             levels = {}
             for lvl in abstract.findall(W + "lvl"):
                 start = attr(lvl.find(W + "start"), "val") or "1"
-                levels[int(attr(lvl, "ilvl") or 0)] = (
+                levels[level_number(attr(lvl, "ilvl"))] = (
                     attr(lvl.find(W + "numFmt"), "val") or "decimal",
                     attr(lvl.find(W + "lvlText"), "val") or "",
                     int(start) if start.lstrip("-").isdigit() else 1,
@@ -183,7 +183,7 @@ class NumberingCounter:
             for override in num.findall(W + "lvlOverride"):
                 start = attr(override.find(W + "startOverride"), "val")
                 if start and start.isdigit():
-                    self._start_overrides.setdefault(num_id, {})[int(attr(override, "ilvl") or 0)] = int(start)
+                    self._start_overrides.setdefault(num_id, {})[level_number(attr(override, "ilvl"))] = int(start)
 
     def next_label(self, num_id: str, level: int) -> str:
         abstract = self._abstract_of.get(num_id)
@@ -207,3 +207,8 @@ class NumberingCounter:
             return _format(counters.get(ref, levels.get(ref, ("", "", 1))[2]), ref_fmt)
 
         return re.sub(r"%(\d)", substitute, text)
+
+
+def level_number(value: str | None) -> int:
+    """A list level (w:ilvl) as Word reads it: 0 to 8; anything else counts as the first level."""
+    return int(value) if value and value.isdigit() and int(value) < 9 else 0
