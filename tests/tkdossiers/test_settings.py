@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CLEAN = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL")}
+# The test run's own settings stay out, and so does the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE
+# (tests/e2e/conftest.py sets it for the whole run; check --deploy rightly refuses it).
+LEAKED = ("DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+CLEAN = {k: v for k, v in os.environ.items() if k not in LEAKED}
 
 
 def start(**env) -> subprocess.CompletedProcess:
