@@ -1,8 +1,10 @@
 """When a commitment is due, from the words of the letter (pure Python).
 
 "voor de zomer van 2026", "eind 2026", "bij de Voorjaarsnota 2026", "in het vierde
-kwartaal van 2025", "uiterlijk maart 2026", "uiterlijk in maart" (the next March after
-the letter). A phrase without a year takes the first such moment after the letter.
+kwartaal van 2025", "uiterlijk maart 2026", "voor 1 maart 2026", "op vrijdag 13
+september". A phrase without a year takes the first such moment after the letter;
+for an earlier promise (`looking_back`) the moment nearest the letter, which may
+have passed: "zoals toegezegd, eind februari" in a letter of 5 March is that February.
 """
 
 import calendar
@@ -10,8 +12,12 @@ import datetime
 import re
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTH = rf"(?P<month>{'|'.join(MONTHS)})"
+WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
 QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
 YEAR = r"(?:\s+(?:van\s+)?(?P<year>20\d{2}))?"
+BEFORE = r"v(?:oo|óó|óo|oó)r"  # "voor", "vóór"
+NEXT_YEAR = r"(?P<next>volgend\s+jaar)"
 
 
 def _end_of_month(year: int, month: int) -> datetime.date:
@@ -23,43 +29,70 @@ def _prinsjesdag(year: int) -> datetime.date:
     return first.replace(day=1 + (1 - first.weekday()) % 7 + 14)
 
 
-# (pattern, function of (year, match) -> date). Order matters: specific before general.
+def _month(match) -> int:
+    return MONTHS.index(match["month"].lower()) + 1
+
+
+# (pattern, function of (year, match) -> date). Where two match at the same place, the first wins.
 RULES = [
+    # an exact date, unless it is a past one ("op 24 april jl.")
+    (
+        rf"\b(?:op|{BEFORE}|uiterlijk(?:\s+op|\s+{BEFORE})?|per|tot(?:\s+en\s+met)?)\s+{WEEKDAY}"
+        rf"(?P<day>\d{{1,2}})\s+{MONTH}\b(?:\s+(?P<year>20\d{{2}}))?(?!\s*j\.?l\.?)",
+        lambda y, m: datetime.date(y, _month(m), int(m["day"])),
+    ),
     (
         rf"\b(?:in\s+)?het\s+(?P<q>eerste|tweede|derde|vierde|1e|2e|3e|4e)\s+kwartaal{YEAR}",
         lambda y, m: _end_of_month(y, QUARTERS[m["q"].lower()] * 3),
     ),
     (rf"\bQ(?P<q>[1-4]){YEAR}", lambda y, m: _end_of_month(y, int(m["q"]) * 3)),
-    (rf"\bvoor\s+de\s+zomer(?:reces)?{YEAR}", lambda y, m: datetime.date(y, 7, 1)),
+    (rf"\b{BEFORE}\s+de\s+zomer(?:reces)?{YEAR}", lambda y, m: datetime.date(y, 7, 1)),
     (rf"\bna\s+de\s+zomer(?:reces)?{YEAR}", lambda y, m: datetime.date(y, 10, 1)),
     (rf"\b(?:in\s+)?(?:het|dit)\s+voorjaar{YEAR}", lambda y, m: datetime.date(y, 6, 20)),
     (rf"\b(?:in\s+)?(?:het|dit)\s+najaar{YEAR}", lambda y, m: datetime.date(y, 12, 21)),
-    (rf"\bvoor\s+(?:het\s+kerstreces|de\s+kerst){YEAR}", lambda y, m: datetime.date(y, 12, 20)),
+    (rf"\b{BEFORE}\s+(?:het\s+kerstreces|de\s+kerst){YEAR}", lambda y, m: datetime.date(y, 12, 20)),
     (r"\bin\s+de\s+loop\s+van\s+(?P<year>20\d{2})", lambda y, m: datetime.date(y, 12, 31)),
     (rf"\b(?:bij|in|met)\s+de\s+[Vv]oorjaarsnota{YEAR}", lambda y, m: datetime.date(y, 6, 1)),
     (rf"\b(?:bij|in|met)\s+de\s+[Nn]ajaarsnota{YEAR}", lambda y, m: datetime.date(y, 11, 30)),
     (rf"\b(?:bij|in|met)\s+de\s+(?:[Mm]iljoenennota|begroting|[Pp]rinsjesdag){YEAR}", lambda y, m: _prinsjesdag(y)),
     (
-        rf"\b(?:uiterlijk|voor|in|eind)\s+(?:in\s+)?(?P<month>{'|'.join(MONTHS)})\b{YEAR}",
-        lambda y, m: _end_of_month(y, MONTHS.index(m["month"].lower()) + 1),
+        rf"\b(?:uiterlijk|{BEFORE}|in|eind)\s+(?:in\s+)?(?:de\s+maand\s+)?{MONTH}\b{YEAR}",
+        lambda y, m: _end_of_month(y, _month(m)),
     ),
-    (rf"\b(?:eind|einde)(?:\s+van)?(?:\s+(?:dit|het)\s+jaar)?{YEAR}\b", lambda y, m: datetime.date(y, 12, 31)),
-    (rf"\bbegin\b{YEAR}", lambda y, m: datetime.date(y, 3, 31)),
+    (r"\b(?:eind|einde)(?:\s+van)?\s+(?:dit|het)\s+jaar\b", lambda y, m: datetime.date(y, 12, 31)),
+    (rf"\b(?:eind|einde)(?:\s+van)?\s+(?:(?P<year>20\d{{2}})|{NEXT_YEAR})\b", lambda y, m: datetime.date(y, 12, 31)),
+    (rf"\bbegin\s+(?:(?P<year>20\d{{2}})|{NEXT_YEAR})", lambda y, m: datetime.date(y, 3, 31)),
 ]
 COMPILED = [(re.compile(pattern, re.IGNORECASE), build) for pattern, build in RULES]
 
 
-def parse_due(text: str, letter_date: datetime.date | None) -> datetime.date | None:
-    """The due date a sentence names, relative to the letter's date; None when it names none."""
-    for pattern, build in COMPILED:
-        match = pattern.search(text)
-        if not match:
-            continue
-        groups = match.groupdict()
-        if groups.get("year"):
-            return build(int(groups["year"]), match)
-        if letter_date is None:
-            return None
-        due = build(letter_date.year, match)
-        return due if due >= letter_date else build(letter_date.year + 1, match)
+def parse_due(text: str, letter_date: datetime.date | None, *, looking_back: bool = False) -> datetime.date | None:
+    """The due date of the first moment a sentence names, relative to the letter's date; None for none."""
+    found = [(m, order, build) for order, (pattern, build) in enumerate(COMPILED) if (m := pattern.search(text))]
+    for match, _, build in sorted(found, key=lambda item: (item[0].start(), item[1])):
+        due = _dated(match, build, letter_date, looking_back)
+        if due is not None:
+            return due
     return None
+
+
+def _dated(match, build, letter_date, looking_back) -> datetime.date | None:
+    """The moment a phrase names, or None when it cannot be dated (no year, no letter date; 31 april)."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return _built(build, int(groups["year"]), match)
+    if letter_date is None:
+        return None
+    if groups.get("next"):
+        return _built(build, letter_date.year + 1, match)
+    candidates = [due for offset in (-1, 0, 1, 2, 3, 4) if (due := _built(build, letter_date.year + offset, match))]
+    if looking_back:
+        return min(candidates, key=lambda due: abs(due - letter_date), default=None)
+    return next((due for due in candidates if due >= letter_date), None)
+
+
+def _built(build, year: int, match) -> datetime.date | None:
+    try:
+        return build(year, match)
+    except ValueError:  # 31 april, or 29 februari in a year without it
+        return None

@@ -2,9 +2,12 @@
 
 Input is the letter's paragraphs with their footnote markers; output is plain data.
 A motion mention names its members ("de motie van het lid Michon-Derkzen", "de
-moties Dassen c.s. en Kröger c.s."); its kamerstuk comes from the footnote whose
-marker follows the name. A passage declares a motion done with "beschouw ik … als
-afgedaan" or the passive "wordt de motie … afgedaan"; weaker wording is a mention.
+moties Dassen c.s. en Kröger c.s.", "motie De Vries", "de moties Kamerstuk 32 793,
+nr. 176 (Dik-Faber)"); its kamerstuk is the citation in brackets right after the
+name, else the one of the footnote whose marker follows it. A passage declares a
+motion done with "beschouw ik … als afgedaan" (or "als uitgevoerd"), the passive
+"wordt de motie … afgedaan", "hiermee voldoe ik aan …" or "hiermee kom ik … na";
+weaker wording is a mention.
 """
 
 import datetime
@@ -12,45 +15,68 @@ import re
 from dataclasses import dataclass
 
 from commitments.dates import parse_due
+from tkdossiers.citations import find as find_citations
 
-PARTICLE = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+'t|[Tt]'|[Ll]a|[Ll]e|[Dd]el|[Dd]os|[Dd]i)"
-NAME = rf"(?:{PARTICLE}\s+)*[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
+UPPER = "A-ZÀ-ÖØ-Þ"  # a name may start with a capital with a diacritic: Öztürk, Ünver
+PARTICLE = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+'t|[Tt]'|'t|[Ll]a|[Ll]e|[Dd]el|[Dd]os|[Dd]i)"
+NOT_A_NAME = r"(?!(?:Kamerstuk(?:ken)?|Handelingen|Tweede|Eerste|Kamer)\b)"
+WORD = rf"{NOT_A_NAME}[{UPPER}][\w'’]+"
+SURNAME = rf"{WORD}(?:-(?:{PARTICLE}\s+)*{WORD})*"  # "Michon-Derkzen", "Nijkerken-de Haan"
+INITIALS = rf"(?:[{UPPER}]\.\s?)+"  # "J.Z.C.M. Tellegen": not part of the member's name
+# A first name stays: the Kamer names members that way where surnames are shared ("Inge van Dijk").
+FIRST_NAME = rf"(?:(?!{PARTICLE}\s){WORD}\s+(?=(?:{PARTICLE}\s+)*[{UPPER}]))"
+NAME = rf"(?:{INITIALS})?{FIRST_NAME}?(?:{PARTICLE}\s+)*{SURNAME}"
 CS = r"(?:\s+c\.s\.)?"
 GROUP = rf"{NAME}(?:\s+en\s+{NAME}|,\s+{NAME}|/{NAME})*{CS}"
+ADJECTIVE = r"(?:aangenomen|gewijzigde|gelijkstrekkende|verwante|eerdere|aangehouden|(?:eerder\s+|boven)?genoemde)"
+LEAD = rf"(?P<lead>\b(?:[Dd]e\s+)?(?:door\s+de\s+Kamer\s+)?(?:{ADJECTIVE}\s+)*)\b(?P<word>[Mm]oties?)"
+BRACKETS = r"(?:\s*\((?P<parties>[^()]{1,80})\))?"
 MENTION = re.compile(
-    rf"\b(?P<lead>[Dd]e\s+(?:door\s+de\s+Kamer\s+)?(?:(?:aangenomen|gewijzigde|gelijkstrekkende|verwante|eerdere)\s+)*)"
-    rf"(?P<word>[Mm]oties?)\s+"
-    rf"(?:van\s+(?:het\s+|de\s+)?(?:lid|leden)\s+)?"
-    rf"(?P<names>{GROUP}(?:\s+en\s+{GROUP})*)"
-    rf"(?:\s*\((?P<parties>[^()]{{1,80}})\))?"
+    rf"{LEAD}(?:\s+|-)(?:van\s+(?:het\s+|de\s+)?(?:lid|leden)\s+)?(?P<names>{GROUP}(?:\s+en\s+{GROUP})*){BRACKETS}"
 )
-DECLARE_ACTIVE = re.compile(r"\bbeschouw(?:t|en)?\b(?P<span>.*?)\bals\s+afgedaan\b", re.IGNORECASE)
-DECLARE_PASSIVE = re.compile(r"\b(?:wordt|worden|is|zijn)\b(?P<span>.*?)\bafgedaan\b", re.IGNORECASE)
-NEGATED = re.compile(r"\b(?:niet|nog\s+niet|geen)\b[^.]*\bafgedaan\b", re.IGNORECASE)
-BACK_REFERENCE = re.compile(r"\b(?:de|deze|die)\s+(?:verwante\s+|genoemde\s+|bovengenoemde\s+)?motie\b", re.IGNORECASE)
+# "de moties A (Kamerstuk …) en B (Kamerstuk …)": the next motion of a list, after one in brackets
+NEXT_IN_LIST = re.compile(rf"(?:,\s*|\s+en\s+)(?P<names>{GROUP}){BRACKETS}")
+CITED_FIRST = re.compile(rf"{LEAD}\s+(?=Kamerstuk|\d\d[\s\u00a0]?\d{{3}})")  # "de moties Kamerstuk 32 793, nr. 176 (…)"
+NAMES_IN_BRACKETS = re.compile(rf"\s*\((?P<names>{GROUP})\)")
+LIST_SEPARATOR = re.compile(r",?\s+en\s+|,\s*")
 
-ABBREVIATIONS = {
-    "nr",
-    "nrs",
-    "mln",
-    "mld",
-    "bijv",
-    "resp",
-    "art",
-    "jl",
-    "blz",
-    "p",
-    "incl",
-    "excl",
-    "ca",
-    "vgl",
-    "zgn",
-    "dhr",
-    "mevr",
-}
+DECLARATIONS = [  # (words of which a sentence holds one, pattern; group span: where the motion stands)
+    (("afgedaan", "uitgevoerd"), r"\bbeschouw(?:t|en)?\b(?P<span>.*?)\bals\s+(?:afgedaan|uitgevoerd)\b"),
+    (
+        ("afgedaan", "uitgevoerd"),
+        r"(?P<span>)\bals\s+(?:afgedaan|uitgevoerd)\s+(?:te\s+|kan\s+|kunnen\s+)?(?:worden\s+)?beschouw(?:en|d)\b",
+    ),
+    (("afgedaan",), r"\b(?:wordt|worden|is|zijn)\b(?P<span>.*?)\bafgedaan\b"),
+    (("uitgevoerd",), r"\b(?:is|zijn)\s+(?:hiermee|daarmee|hierbij)\b(?P<span>.*?)\buitgevoerd\b"),
+    (("uitgevoerd",), r"\b(?:hiermee|daarmee|hierbij)\s+(?:is|zijn)\b(?P<span>.*?)\buitgevoerd\b"),
+    (
+        ("voldoe",),
+        r"\b(?:hiermee|daarmee|hierbij|met\s+(?:deze|dit)\s+\w+)\s+voldo(?:e|et|en)\s+(?:ik|wij|we|het\s+kabinet)"
+        r"\s+(?:\w+\s+)?aan\b(?P<span>.*)",
+    ),
+    (
+        ("kom",),
+        r"\b(?:hiermee|daarmee|hierbij|met\s+(?:deze|dit)\s+\w+)\s+kom(?:t|en)?\s+(?:ik|wij|we|het\s+kabinet)\b"
+        r"(?P<span>.*?)\bna\b(?=\s*[.,;]|\s*$)",
+    ),
+]
+DECLARATIONS = [(words, re.compile(pattern, re.IGNORECASE)) for words, pattern in DECLARATIONS]
+DECLARING_WORDS = tuple({word for words, _ in DECLARATIONS for word in words})
+NEGATION = re.compile(r"\b(?:niet|geen|deels|gedeeltelijk|grotendeels|ten\s+dele)\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(
+    r"\b(?:de|deze|die)\s+(?:verwante\s+|(?:eerder\s+)?genoemde\s+|(?:boven|voor|laatst)genoemde\s+)?moties?\b",
+    re.IGNORECASE,
+)
+
+ABBREVIATIONS = set("nr nrs mln mld bijv resp art jl blz p incl excl ca vgl zgn dhr mevr".split())
 SENTENCE_END = re.compile(r"[.!?](?=[\u201d\u2019\"')]*\s+[A-Z\u201c\u2018\"'(0-9€])")
-INITIALS = re.compile(r"^(?:\w\.)*\w$")  # "c.s", "D.M", "o.a", a single letter
+ABBREVIATED = re.compile(r"^(?:\w\.)*\w$")  # "c.s", "D.M", "o.a", a single letter
 
+KAMER = r"(?:[Uu]w|de|de\s+Tweede)\s+Kamer"
+TO_DELIVER = (
+    r"(?:informeren|berichten|sturen|toesturen|toe\s+te\s+sturen|zenden|toezenden|toe\s+te\s+zenden|toekomen"
+    r"|aanbieden|aan\s+te\s+bieden|rapporteren)"
+)
 # Each pattern with words (lower case) of which a sentence must hold one for it to match:
 # a substring test is far cheaper than the search, and most sentences fail it.
 NEW_PROMISE = [
@@ -60,14 +86,18 @@ NEW_PROMISE = [
     ),
     (re.compile(r"\bzal\s+(?:het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b", re.IGNORECASE), ("zal",)),
     (
-        re.compile(
-            r"\b(?:wordt|worden|zal|zullen)\s+(?:ik\s+)?(?:uw|de)\s+Kamer\b.*?\b(?:geïnformeerd|ge[iï]nformeerd|bericht)\b"
-        ),
+        re.compile(rf"\b(?:wordt|worden|zal|zullen)\s+(?:ik\s+)?{KAMER}\b.*?\b(?:ge[iï]nformeerd|bericht)\b"),
         ("kamer",),
     ),
-    (
-        re.compile(r"\bverwacht(?:en)?\b.*?\b(?:uw|de)\s+Kamer\b.*?\b(?:informeren|sturen|berichten|toesturen)\b"),
-        ("verwacht",),
+    (re.compile(rf"\bverwacht(?:en)?\b.*?\b(?:u|{KAMER})\b.*?\b{TO_DELIVER}\b"), ("verwacht",)),
+    (re.compile(rf"\bstreef(?:t|en)?\b.*?\b(?:u|{KAMER})\b.*?\bte\s+{TO_DELIVER}\b", re.IGNORECASE), ("stre",)),
+    (  # "Hier kom ik voor de zomer op terug", "Op de uitkomsten komt het kabinet bij uw Kamer terug"
+        re.compile(
+            r"\b(?:kom(?:t|en)?\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+kom(?:t|en)?)\b"
+            r"(?:(?!\bniet\b)[^.;])*?\bterug\b",
+            re.IGNORECASE,
+        ),
+        ("terug",),
     ),
     (
         re.compile(r"\b(?:is|ben|zijn)\s+voornemens\b.*?\b(?:informeren|berichten|sturen|toezenden|zenden)\b"),
@@ -80,7 +110,7 @@ NEW_PROMISE = [
         ),
         ("volgt",),
     ),
-    (re.compile(r"\b(?:informeer|stuur|zend)\s+ik\s+uw\s+Kamer\b.*?\b(?:voor|uiterlijk|eind|begin|na)\b"), ("kamer",)),
+    (re.compile(rf"\b(?:informeer|stuur|zend)\s+ik\s+{KAMER}\b.*?\b(?:voor|uiterlijk|eind|begin|na)\b"), ("kamer",)),
     (
         re.compile(r"\bwordt\s+u\s+(?:bericht|geïnformeerd)\b|\buw\s+Kamer\s+zal\s+worden\s+(?:verzonden|gestuurd)\b"),
         ("wordt", "kamer"),
@@ -90,6 +120,7 @@ NEW_PROMISE = [
         ("kamer",),
     ),
 ]
+# A prior commitment: the match ends where the earlier promise's words (and its due moment) begin.
 PRIOR_PROMISE = [
     (
         re.compile(
@@ -98,12 +129,27 @@ PRIOR_PROMISE = [
         ("toegezegd",),
     ),
     (re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE), ("toezegde",)),
-    (re.compile(r"\b(?:is|werd|heb\s+ik|hebben\s+wij|had\s+ik)\b.*?\btoegezegd\b", re.IGNORECASE), ("toegezegd",)),
-    (re.compile(r"\b(?:mijn|de)\s+toezegging\b", re.IGNORECASE), ("toezegging",)),
+    (re.compile(r"\b(?:zoals|is|werd|heb|hebben|had|hadden)\b.{0,120}?\btoegezegd\b", re.IGNORECASE), ("toegezegd",)),
+    (re.compile(r"\b(?:mijn|de|deze|die|onze)\s+toezegging(?:en)?\b", re.IGNORECASE), ("toezegging",)),
+    (  # "heb ik u bericht … dat ik Uw Kamer voor 1 april een notitie zal doen toekomen"
+        re.compile(
+            r"\b(?:heb|had)\s+ik\s+(?:u|uw\s+Kamer)\s+(?:\w+\s+){0,3}?(?:bericht|gemeld|laten\s+weten|meegedeeld)\b"
+            r".*?\bdat\s+ik\b(?=.*\b(?:zal|zou)\b)",
+            re.IGNORECASE,
+        ),
+        ("bericht", "gemeld", "laten weten", "meegedeeld"),
+    ),
 ]
-ABOUT_THIS_LETTER = re.compile(
-    r"\b(?:in|met)\s+(?:deze|dit)\s+(?:brief|bericht|verzamelbrief)\b|\bhierbij\b|\bin\s+de\s+bijlage\b", re.IGNORECASE
+ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is not about the letter itself
+    r"(?<!\bde\s)(?<!\bhet\s)\b(?:in|met)\s+(?:deze|dit|onderhavige)\s+(?:\w*brief|bericht)\b"
+    r"|\b(?:deze|dit)\s+(?:\w*brief|samenvatting|hoofdstuk|paragraaf)\s+(?:beginnen|openen|afsluiten|eindigen)\b"
+    r"|\bna\s+(?:deze|dit)\s+(?:samenvatting|inleiding|hoofdstuk|paragraaf)\b"
+    r"|\((?:zie\s+)?(?:hoofdstuk|paragraaf)\s+\d[^()]*\)|\b(?:hierbij|hieronder|verderop|onderstaand\w*)\b"
+    r"|\bin\s+de\s+bijlage\b",
+    re.IGNORECASE,
 )
+ONGOING = re.compile(r"\bblijf|\bblijven\b", re.IGNORECASE)  # "Ik zal … eindverantwoordelijk blijven"
+INFORMING = re.compile(rf"\b{TO_DELIVER}\b|\bop\s+de\s+hoogte\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,7 +166,7 @@ class MotionMention:
     section: int
     text: str  # "de motie van het lid Michon-Derkzen"
     members: tuple[str, ...]
-    kamerstuk: str | None  # "29517-260", from the footnote after the name
+    kamerstuk: str | None  # "29517-260", from the brackets or the footnote after the name
     declares_done: bool
     sentence: str  # the passage that mentions (or declares) it
     start: int
@@ -152,7 +198,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
     word = word.lstrip("(\"'\u2018\u201c")
-    return word.lower() in ABBREVIATIONS or bool(INITIALS.match(word))
+    return word.lower() in ABBREVIATIONS or bool(ABBREVIATED.match(word))
 
 
 def find_motions(passages: list[Passage], footnote_kamerstukken: dict[str, str]) -> list[MotionMention]:
@@ -161,13 +207,13 @@ def find_motions(passages: list[Passage], footnote_kamerstukken: dict[str, str])
     for passage in passages:
         for start, end in sentences(passage.text):
             sentence = passage.text[start:end]
-            found = _mentions_in(passage, start, end, footnote_kamerstukken)
+            found = _mentions_in(passage, start, end, footnote_kamerstukken) if "otie" in sentence else []
             declared = _declared(sentence, [m.start - start for m in found])
             if declared == "back" and not found and previous_sentence_mentions:
                 index = previous_sentence_mentions[-1]
                 mentions[index] = _with(mentions[index], declares_done=True, sentence=sentence)
             for position, mention in enumerate(found):
-                mentions.append(_with(mention, declares_done=declared == position))
+                mentions.append(_with(mention, declares_done=declared != "back" and position in (declared or ())))
             if found:
                 previous_sentence_mentions = [len(mentions) - len(found) + i for i in range(len(found))]
     return mentions
@@ -179,34 +225,68 @@ def _with(mention: MotionMention, **changes) -> MotionMention:
 
 def _mentions_in(passage: Passage, start: int, end: int, footnote_kamerstukken) -> list[MotionMention]:
     sentence = passage.text[start:end]
-    found = []
+
+    def mention(match, members, text, kamerstuk=None) -> MotionMention:
+        return MotionMention(
+            section=passage.section,
+            text=text.rstrip(),
+            members=members,
+            kamerstuk=kamerstuk or _kamerstuk_after(passage.refs, start + match.end(), footnote_kamerstukken),
+            declares_done=False,
+            sentence=sentence,
+            start=start + match.start(),
+        )
+
+    found = [mention(*item) for item in _cited_first(sentence)]
     for match in MENTION.finditer(sentence):
         groups = (
             re.split(r"\s+en\s+(?=[A-Z])(?=.*c\.s\.)", match.group("names"))
             if match.group("word").lower() == "moties"
             else [match.group("names")]
         )
-        for group in groups:
-            members = _members(group)
-            if not members:
-                continue
-            found.append(
-                MotionMention(
-                    section=passage.section,
-                    text=match.group(0).rstrip(),
-                    members=members,
-                    kamerstuk=_kamerstuk_after(passage.refs, start + match.end(), footnote_kamerstukken),
-                    declares_done=False,
-                    sentence=sentence,
-                    start=start + match.start(),
-                )
-            )
+        kamerstuk = _kamerstuk_in(match.group("parties"))
+        found += [mention(match, members, match.group(0), kamerstuk) for g in groups if (members := _members(g))]
+        listed = match
+        while match.group("word").lower() == "moties" and listed.group("parties"):
+            listed = NEXT_IN_LIST.match(sentence, listed.end())
+            if not listed or not (members := _members(listed.group("names"))):
+                break
+            text = sentence[listed.start("names") : listed.end()]
+            found.append(mention(listed, members, text, _kamerstuk_in(listed.group("parties"))))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _cited_first(sentence: str) -> list[tuple]:
+    """(match, members, text, kamerstuk) of motions named by their kamerstuk, the member in brackets after it."""
+    found = []
+    for lead in CITED_FIRST.finditer(sentence):
+        position, text_start = lead.end(), lead.start()
+        while True:
+            citations, _ = find_citations(sentence[position : position + 90])
+            if not citations or citations[0].start != 0:
+                break
+            names = NAMES_IN_BRACKETS.match(sentence, position + citations[0].end)
+            if not names or not (members := _members(names.group("names"))):
+                break
+            found.append((names, members, sentence[text_start : names.end()], citations[0].key))
+            separator = LIST_SEPARATOR.match(sentence, names.end())
+            if not separator:
+                break
+            position = text_start = separator.end()
     return found
 
 
 def _members(group: str) -> tuple[str, ...]:
     names = re.split(r"\s+en\s+|,\s+|/", re.sub(r"\s+c\.s\.", "", group))
-    return tuple(name.strip() for name in names if name.strip())
+    return tuple(re.sub(rf"^{INITIALS}", "", name.strip()) for name in names if name.strip())
+
+
+def _kamerstuk_in(brackets: str | None) -> str | None:
+    """The kamerstuk cited in the brackets after a motion: "(Kamerstukken II 2023/24, 29 628, nr. 1200)"."""
+    if not brackets or not any(c.isdigit() for c in brackets):
+        return None
+    citations, _ = find_citations(brackets)
+    return citations[0].key if citations else None
 
 
 def _kamerstuk_after(refs, offset: int, footnote_kamerstukken) -> str | None:
@@ -217,19 +297,26 @@ def _kamerstuk_after(refs, offset: int, footnote_kamerstukken) -> str | None:
 
 
 def _declared(sentence: str, mention_starts: list[int]):
-    """Which mention in the sentence it declares done: an index, "back" (an earlier one), or None."""
-    if "afgedaan" not in sentence.lower() or NEGATED.search(sentence):
+    """Which mentions in the sentence it declares done: a tuple of indexes, "back" (an earlier one), or None."""
+    lower = sentence.lower()
+    if not any(word in lower for word in DECLARING_WORDS):
         return None
-    match = DECLARE_ACTIVE.search(sentence) or DECLARE_PASSIVE.search(sentence)
-    if not match:
-        return None
-    inside = [i for i, s in enumerate(mention_starts) if match.start("span") <= s < match.end("span")]
-    if inside:
-        return inside[-1]
-    before = [i for i, s in enumerate(mention_starts) if s < match.start()]
-    if before:
-        return before[-1]
-    return "back" if BACK_REFERENCE.search(match.group(0)) else None
+    for words, pattern in DECLARATIONS:
+        match = any(word in lower for word in words) and pattern.search(sentence)
+        if not match or _negated(sentence, match):
+            continue
+        inside = tuple(i for i, s in enumerate(mention_starts) if match.start("span") <= s < match.end("span"))
+        before = [i for i, s in enumerate(mention_starts) if s < match.start()]
+        if inside or before:
+            return inside or (before[-1],)
+        return "back" if BACK_REFERENCE.search(sentence) else None
+    return None
+
+
+def _negated(sentence: str, match) -> bool:
+    """Whether the declaration is denied: "is nog niet afgedaan", "kan de motie niet als afgedaan beschouwen"."""
+    clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:") + 1
+    return bool(NEGATION.search(sentence, clause_start, match.end()))
 
 
 def find_commitments(passages: list[Passage], letter_date: datetime.date | None) -> list[Commitment]:
@@ -237,22 +324,28 @@ def find_commitments(passages: list[Passage], letter_date: datetime.date | None)
     for passage in passages:
         for start, end in sentences(passage.text):
             sentence = passage.text[start:end].strip()
-            kind = commitment_kind(sentence)
-            if kind:
-                found.append(Commitment(passage.section, sentence, kind, parse_due(sentence, letter_date)))
+            promise = _promise(sentence)
+            if promise:
+                kind, due_from = promise
+                due = parse_due(sentence[due_from:], letter_date, looking_back=kind == "prior")
+                found.append(Commitment(passage.section, sentence, kind, due))
     return found
 
 
 def commitment_kind(sentence: str) -> str | None:
+    promise = _promise(sentence)
+    return promise[0] if promise else None
+
+
+def _promise(sentence: str) -> tuple[str, int] | None:
+    """The kind of commitment a sentence makes and where its due moment is named: for an earlier
+    promise, after the words that report it ("Begin oktober heb ik toegezegd …" is not due in October)."""
     lower = sentence.lower()
-    if _any_match(PRIOR_PROMISE, sentence, lower):
-        return "prior"
-    if ABOUT_THIS_LETTER.search(sentence):
+    for pattern, words in PRIOR_PROMISE:
+        if any(word in lower for word in words) and (match := pattern.search(sentence)):
+            return "prior", match.end()
+    if not any(any(word in lower for word in words) and pattern.search(sentence) for pattern, words in NEW_PROMISE):
         return None
-    if _any_match(NEW_PROMISE, sentence, lower):
-        return "new"
-    return None
-
-
-def _any_match(rules, sentence: str, lower: str) -> bool:
-    return any(any(word in lower for word in words) and pattern.search(sentence) for pattern, words in rules)
+    if ABOUT_THIS_LETTER.search(sentence) or (ONGOING.search(sentence) and not INFORMING.search(sentence)):
+        return None
+    return "new", 0

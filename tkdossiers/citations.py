@@ -18,13 +18,14 @@ DOSSIER = rf"\d{{2}}{SPACE}?\d{{3}}"
 TOEVOEGING = rf"(?:(?:-|{SPACE})(?:[IVXLC]+|[A-Z])\b|-\d{{1,3}}\b)"
 NUMBER_LIST = r"\d{1,5}(?:\s*(?:,|en|&)\s*\d{1,5}(?!\d|\s*[/\-–]\d))*"
 PREFIX = (
-    rf"(?:(?:Kamerstuk(?:ken)?|Tweede{SPACE}Kamer|TK)(?:{SPACE}I{{1,2}})?"
+    rf"(?:(?:Kamerstuk(?:ken)?|Tweede{SPACE}Kamer|TK|(?P<senate>Eerste{SPACE}Kamer))(?P<chamber>{SPACE}I{{1,2}})?"
     rf",?(?:{SPACE}*vergaderjaar)?,?{SPACE}*(?:{YEAR},?{SPACE}*)?)"
 )
 DOSSIERS = rf"(?P<dossiers>{DOSSIER}(?:{TOEVOEGING})?(?:{SPACE}*(?:,|en|&){SPACE}*{DOSSIER}(?:{TOEVOEGING})?)*)"
 KAMERSTUK = re.compile(
     rf"(?P<prefix>{PREFIX})?{DOSSIERS}(?P<separator>,?{SPACE}*)"
-    rf"(?:nrs?\.?{SPACE}*(?P<numbers>{NUMBER_LIST})|(?P<bare>\d{{1,4}})\b)"
+    rf"(?:nrs?\.?{SPACE}*(?P<numbers>{NUMBER_LIST})|(?P<bare>\d{{1,4}})\b"
+    rf"|(?P<nr>nr\.?{SPACE}*)?(?P<letters>[A-Z]{{1,2}})\b)"  # the Eerste Kamer's papers: "30 880, AA"
 )
 ONE_DOSSIER = re.compile(rf"(?P<number>{DOSSIER})(?P<toevoeging>{TOEVOEGING})?")
 
@@ -119,6 +120,8 @@ def find(text: str) -> tuple[list[Citation], list[OtherCitation]]:
             continue
         if match.group("bare") and not (match.group("prefix") and "," in match.group("separator")):
             continue  # "31 793, 42" is only a kamerstuk when "Kamerstuk" says so
+        if match.group("letters") and not (match.group("nr") or _senate(match)):
+            continue  # "30 880 AA": the Eerste Kamer numbers its papers with letters
         citations.extend(_citations_of(match))
     return citations, others
 
@@ -129,13 +132,21 @@ def _citations_of(match) -> list[Citation]:
         (re.sub(r"\D", "", m.group("number")), _toevoeging(m.group("toevoeging")))
         for m in ONE_DOSSIER.finditer(match.group("dossiers"))
     ]
-    numbers = re.findall(r"\d+", match.group("numbers") or match.group("bare"))
+    if match.group("letters"):
+        numbers = [match.group("letters")]  # an Eerste Kamer paper: "30 880, AA"
+    else:
+        numbers = re.findall(r"\d+", match.group("numbers") or match.group("bare"))
     literal = match.group(0).rstrip(" ,")
     return [
         Citation(literal, match.start(), match.start() + len(literal), dossier, toevoeging, number, year)
         for dossier, toevoeging in dossiers
         for number in numbers
     ]
+
+
+def _senate(match) -> bool:
+    """Whether the citation's prefix names the Eerste Kamer: "Kamerstukken I", "Eerste Kamer"."""
+    return bool(match.group("senate")) or (match.group("chamber") or "").strip() == "I"
 
 
 def _toevoeging(raw: str | None) -> str | None:

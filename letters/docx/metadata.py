@@ -1,8 +1,9 @@
 """A letter's title, date, sender and numbers, preferring what the reader sees.
 
 Sources, best first: the letter head (a table with Datum / Betreft or Onderwerp in
-the body, or text boxes in the first-page header, which Word stores twice), then
-docProps/custom.xml and core.xml (often cut at 110 characters, or stale).
+the body, or text boxes in the first-page header, which Word stores twice; in the
+kamerstuk layout a "Den Haag, <datum>" line above the text), then docProps/custom.xml
+and core.xml (often cut at 110 characters, or stale).
 """
 
 import datetime
@@ -19,6 +20,9 @@ MONTHS = {
 }
 DATE_TEXT = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# The kamerstuk layout dates a letter on a line of its own above the salutation.
+PLACE_DATE = re.compile(r"^\s*(?:Den\s+Haag|[’']s-Gravenhage),?\s+(?P<date>.{6,40}?)\.?\s*$", re.IGNORECASE)
+OPENING_PARAGRAPHS = 12  # the place-and-date line stands in the letter's first paragraphs
 DOCUMENT_NUMBER = re.compile(r"\b((?:19|20)\d{2}D\d{4,6})\b")
 DATE_LABELS = ("datum",)
 TITLE_LABELS = ("betreft", "onderwerp")
@@ -124,6 +128,20 @@ def labelled_value(lines: list[str], labels: tuple[str, ...]) -> str:
     return ""
 
 
+def place_date(package) -> datetime.date | None:
+    """The date of a "Den Haag, 29 maart 2018" line among the letter's first paragraphs."""
+    body = package.iter_children("word/document.xml", (W + "p",), within=W + "body")
+    try:
+        for _, p in zip(range(OPENING_PARAGRAPHS), body, strict=False):
+            text = "".join(t.text or "" for t in p.iter(W + "t") if not inside(t, p, (MC + "Fallback",)))
+            match = PLACE_DATE.match(text)
+            if match and (date := parse_dutch_date(match.group("date"))):
+                return date
+    finally:
+        body.close()
+    return None
+
+
 def custom_properties(package) -> dict[str, str]:
     root = package.xml("docProps/custom.xml")
     if root is None:
@@ -211,7 +229,11 @@ def extract(*, head_lines, header_lines, package, signature, filename, first_hea
         or first_heading
         or re.sub(r"\.docx$", "", filename, flags=re.IGNORECASE)
     )
-    date = parse_dutch_date(labelled_value(visible, DATE_LABELS)) or parse_dutch_date(custom.get("datum", ""))
+    date = (
+        parse_dutch_date(labelled_value(visible, DATE_LABELS))
+        or place_date(package)
+        or parse_dutch_date(custom.get("datum", ""))
+    )
     kenmerk = labelled_value(visible, KENMERK_LABELS) or custom.get("onskenmerk", "") or custom.get("kenmerk", "")
     number_sources = [*visible, *custom.values(), filename]
     document_number = next((m.group(1) for s in number_sources if (m := DOCUMENT_NUMBER.search(s or ""))), None)

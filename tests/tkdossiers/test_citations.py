@@ -39,6 +39,12 @@ from tkdossiers.citations import find, normalise_year, parse_dossier, vergaderja
         ("Kamerstuk 31 793, 42", [("31793", None, "42", None)]),
         ("zoals eerder gemeld (Kamerstukken II 2019/20, 35 300 VI, nr. 3) is", [("35300", "VI", "3", "2019/20")]),
         ("Kamerstukken 32 317 en 29 911, nr. 12", [("32317", None, "12", None), ("29911", None, "12", None)]),
+        # the Eerste Kamer numbers its papers with letters (jenv 2018)
+        ("Kamerstukken I, 2017/18 30 880 AA", [("30880", None, "AA", "2017/18")]),
+        ("Kamerstukken I 2017/18, 30 880, AB", [("30880", None, "AB", "2017/18")]),
+        ("Eerste Kamer, vergaderjaar 2017–2018, 30 880, nr. AC", [("30880", None, "AC", "2017/18")]),
+        ("Kamerstukken I 2019/20, 35 300 VII, C", [("35300", "VII", "C", "2019/20")]),
+        ("(30 880, nr. AA)", [("30880", None, "AA", None)]),
     ],
 )
 def test_kamerstuk_citation_forms(text, expected):
@@ -98,6 +104,9 @@ def test_look_alikes_are_kept_apart(text, kind, literal):
         "€ 70 mln. in 2025 en € 20 mln. in 2026",
         "op 14 mei 2025 aangeboden",
         "112-meldingen",
+        "Kamerstukken II 2017/18, 30 880 AA",  # letters are the Eerste Kamer's numbers, or need "nr."
+        "het dossier 30 880 AA en AB",
+        "de brief van 29 maart 2018 (blz. 12)",
     ],
 )
 def test_ordinary_text_has_no_citations(text):
