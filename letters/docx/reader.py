@@ -136,7 +136,8 @@ class _BodyWalker:
 
     def table(self, tbl) -> Table:
         rows, everything = [], []
-        for tr in tbl.iter(W + "tr"):
+        # Only this table's own rows: a nested table's rows belong to the cell that holds it.
+        for tr in [*tbl.findall(W + "tr"), *tbl.findall(f"{W}sdt/{W}sdtContent/{W}tr")]:
             cells = []
             for tc in tr.findall(W + "tc"):
                 paragraphs = [self.paragraph(p) for p in tc.findall(W + "p")]
