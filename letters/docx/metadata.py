@@ -239,10 +239,18 @@ def extract(*, head_lines, header_lines, package, signature, filename, first_hea
     document_number = next((m.group(1) for s in number_sources if (m := DOCUMENT_NUMBER.search(s or ""))), None)
     sender, signatory = signature or ("", "")
     return Metadata(
-        title=re.sub(r"\s+", " ", title).strip(),
+        title=_tidy_title(title),
         date=date,
         document_number=document_number,
         kenmerk=kenmerk.strip(),
         sender=sender,
         signatory=signatory,
     )
+
+
+REPEATED_ARTICLE = re.compile(r"\b(van (?:het|de)) \1\b", re.IGNORECASE)
+
+
+def _tidy_title(title: str) -> str:
+    """One line; a doubled "van het van het" (a slip in ministries' own title fields) said once."""
+    return REPEATED_ARTICLE.sub(r"\1", re.sub(r"\s+", " ", title).strip())

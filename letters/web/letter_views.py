@@ -27,7 +27,7 @@ TOC_MAX_ENTRIES = 1000
 
 @reader_required
 def letter_detail(request, pk, number=None):
-    letter = get_object_or_404(Letter, pk=pk)
+    letter = get_object_or_404(Letter.objects.select_related("kamerstuk__dossier"), pk=pk)
     versions = list(letter.versions.defer("content").order_by("number"))
     if not versions:
         return render(request, "letters/letter_empty.html", {"letter": letter}, status=404)

@@ -47,7 +47,7 @@ LETTERS = SAMPLES / "letters"
         (
             # custom.xml cuts the subject at 110 characters; the letter head has all of it
             "jenv_antwoord_2023Z19006_beckerman_milieudelicten.docx",
-            "Beantwoording van Kamervragen van het van het lid Beckerman (SP) aan de staatssecretaris van "
+            "Beantwoording van Kamervragen van het lid Beckerman (SP) aan de staatssecretaris van "
             "Infrastructuur en de minister van Justitie en Veiligheid over het artikel 'Agenten willen meer "
             "aandacht voor milieu: ‘Delicten met de meeste doden krijgen geen prioriteit.’'",
             datetime.date(2023, 12, 4),
