@@ -1,13 +1,43 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+
+
+def can_see_audit_details(user) -> bool:
+    """Who decided and why is for colleagues with the audit trail's permission (policy staff,
+    clerks, admins); anyone else, such as an anonymous reader under TKD_PUBLIC_READ, sees the decision."""
+    return user.has_perm("commitments.view_statuschange")
+
+
+def last_change(subject: str, statuses, *, audit_details: bool) -> dict:
+    """Annotations with the latest StatusChange of each motion or commitment (subject: "motion"
+    or "commitment"): when, what, to which status (its Dutch label) and, for a user who may see
+    the audit trail, who and why."""
+    label = Case(*(When(to_status=value, then=Value(text)) for value, text in statuses.choices), default=F("to_status"))
+    changes = StatusChange.objects.filter(**{subject: OuterRef("pk")}).order_by("-at", "-id").annotate(to_label=label)
+
+    def latest(field):
+        return Subquery(changes.values(field)[:1])
+
+    hidden = Value(None, output_field=models.TextField())
+    return {
+        "last_change_at": latest("at"),
+        "last_change_action": latest("action"),
+        "last_change_to": latest("to_label"),
+        "last_change_by": latest("user__username") if audit_details else hidden,
+        "last_change_note": latest("note") if audit_details else hidden,
+    }
 
 
 class MotionQuerySet(models.QuerySet):
     def awaiting_review(self):
         """Declared done by the government in a letter, not yet confirmed or rejected by a clerk."""
         return self.filter(status=Motion.Status.OPEN, declared_in__isnull=False, declaration_reviewed=False)
+
+    def with_last_change(self, *, audit_details: bool):
+        return self.annotate(**last_change("motion", Motion.Status, audit_details=audit_details))
 
 
 class Motion(models.Model):
@@ -83,6 +113,9 @@ class CommitmentQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.filter(status=Commitment.Status.OPEN, due__lt=today or timezone.localdate())
 
+    def with_last_change(self, *, audit_details: bool):
+        return self.annotate(**last_change("commitment", Commitment.Status, audit_details=audit_details))
+
 
 class Commitment(models.Model):
     """A promise of the government: new in a letter, or an earlier one the letter fulfils."""
@@ -120,6 +153,9 @@ class Commitment(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("commitment_detail", args=[self.pk])
 
     @property
     def is_overdue(self) -> bool:

@@ -74,8 +74,12 @@ def motion_reopen(*, motion: Motion, user, note: str) -> Motion:
     motion = Motion.objects.select_for_update().get(pk=motion.pk)
     if motion.status != Motion.Status.DONE:
         raise ValidationError("Alleen een afgedane motie kan worden heropend.")
+    if not note.strip():
+        raise ValidationError("Geef een reden om de motie te heropenen.")
     motion.status = Motion.Status.OPEN
-    motion.save(update_fields=["status", "updated_at"])
+    # While the government's letter still declares it done, the clerks decide on that again.
+    motion.declaration_reviewed = False
+    motion.save(update_fields=["status", "declaration_reviewed", "updated_at"])
     _audit(
         motion=motion, user=user, action="heropend", from_status=Motion.Status.DONE, to_status=motion.status, note=note
     )
@@ -97,7 +101,7 @@ def commitment_set_status(*, commitment: Commitment, user, status: str, note: st
     _audit(
         commitment=commitment,
         user=user,
-        action="status",
+        action="status gewijzigd",
         from_status=previous,
         to_status=status,
         note=note,

@@ -1,11 +1,14 @@
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -13,25 +16,36 @@ from django.views.decorators.http import require_POST
 from commitments import services
 from commitments.forms import CommitmentStatusForm, DecisionForm
 from commitments.lists import COMMITMENTS, MOTIONS
-from commitments.models import Commitment, Motion, MotionMention
+from commitments.models import Commitment, Motion, MotionMention, can_see_audit_details
 from letters.models import Section
-from letters.web.access import reader_required
+from letters.web.access import login_required_inline, reader_required
 from letters.web.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, page_context
+from tkdossiers.csrf import inline_message, page_of
 
 MOTION_ACTIONS = {
     "afdoen": services.motion_confirm_done,
     "afwijzen": services.motion_reject_declaration,
     "heropenen": services.motion_reopen,
 }
+NOTE_TOO_LONG = "De toelichting is te lang: hoogstens 2000 tekens."
+BAD_STATUS = "Kies een geldige status; de toelichting is hoogstens 2000 tekens."
 
 
-def motions_with_declarations():
+def motions_with_declarations(user):
     declarations = (
         MotionMention.objects.filter(declares_done=True, version__is_current=True)
         .select_related("section", "version__letter")
         .defer("version__content", "section__blocks", "section__heading_refs", "section__search_vector")
     )
-    return MOTIONS.queryset().prefetch_related(Prefetch("mentions", queryset=declarations, to_attr="declarations"))
+    return (
+        MOTIONS.queryset()
+        .with_last_change(audit_details=can_see_audit_details(user))
+        .prefetch_related(Prefetch("mentions", queryset=declarations, to_attr="declarations"))
+    )
+
+
+def commitments_for(user):
+    return COMMITMENTS.queryset().with_last_change(audit_details=can_see_audit_details(user))
 
 
 def with_declaration(motion):
@@ -42,37 +56,47 @@ def with_declaration(motion):
     return motion
 
 
-def can_see_audit_details(user) -> bool:
-    """Who decided and why is for colleagues with the audit trail's permission (policy staff,
-    clerks, admins); anyone else, such as an anonymous reader under TKD_PUBLIC_READ, sees the decision."""
-    return user.has_perm("commitments.view_statuschange")
-
-
 @dataclass(frozen=True)
-class Decision:
-    """A status change as the public sees it: what was decided, when and on which passage; not who nor why."""
+class HistoryEntry:
+    """A status change with its statuses in Dutch; `who` and `note` only for a colleague who may
+    see the audit trail (the public sees what was decided, when and on which passage)."""
 
     at: datetime
     action: str
     from_status: str
     to_status: str
     evidence: Section | None
+    who: str | None = None
+    note: str | None = None
 
 
-def history_for(user, subject):
+def history_for(user, subject) -> list[HistoryEntry]:
     """The audit trail of a motion or commitment, or for a reader without the permission only its decisions."""
+    labels = dict(subject.Status.choices)
+    details = can_see_audit_details(user)
     history = subject.history.select_related("evidence__version__letter")
-    if can_see_audit_details(user):
-        return history.select_related("user")
+    history = history.select_related("user") if details else history.defer("note")
     return [
-        Decision(at=c.at, action=c.action, from_status=c.from_status, to_status=c.to_status, evidence=c.evidence)
-        for c in history.defer("note")
+        HistoryEntry(
+            at=change.at,
+            action=change.action,
+            from_status=labels.get(change.from_status, change.from_status),
+            to_status=labels.get(change.to_status, change.to_status),
+            evidence=change.evidence,
+            who=change.user.get_username() if details else None,
+            note=change.note if details else None,
+        )
+        for change in history
     ]
+
+
+def awaiting_count():
+    return CappedPaginator(Motion.objects.awaiting_review(), PAGE_SIZE)
 
 
 @reader_required
 def motion_queue(request):
-    queue = motions_with_declarations().awaiting_review().order_by("updated_at", "id")
+    queue = motions_with_declarations(request.user).awaiting_review().order_by("updated_at", "id")
     page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
     page.object_list = [with_declaration(motion) for motion in page.object_list]
     return render(request, "commitments/motion_queue.html", {"page": page})
@@ -80,7 +104,7 @@ def motion_queue(request):
 
 @reader_required
 def motion_list(request):
-    motion_filter = MOTIONS.filter(request, queryset=motions_with_declarations())
+    motion_filter = MOTIONS.filter(request, queryset=motions_with_declarations(request.user))
     return render(
         request, "commitments/motion_list.html", page_context(request, motion_filter, decorate=with_declaration)
     )
@@ -94,7 +118,7 @@ def commitment_list(request):
 
 @reader_required
 def motion_detail(request, pk):
-    motion = with_declaration(get_object_or_404(motions_with_declarations(), pk=pk))
+    motion = with_declaration(get_object_or_404(motions_with_declarations(request.user), pk=pk))
     mentions = motion.mentions.filter(version__is_current=True).select_related("section", "version__letter")
     return render(
         request,
@@ -108,56 +132,82 @@ def motion_detail(request, pk):
     )
 
 
-@login_required
+@reader_required
+def commitment_detail(request, pk):
+    commitment = get_object_or_404(commitments_for(request.user), pk=pk)
+    return render(
+        request,
+        "commitments/commitment_detail.html",
+        {
+            "commitment": commitment,
+            "fulfilled_by": commitment.fulfilled_by.select_related("version__letter").defer("blocks"),
+            "history": history_for(request.user, commitment),
+            "audit_details": can_see_audit_details(request.user),
+        },
+    )
+
+
+@login_required_inline
 @permission_required("commitments.settle_motion", raise_exception=True)
 @require_POST
 def motion_action(request, pk, action):
     motion = get_object_or_404(Motion, pk=pk)
     form = DecisionForm(request.POST)
-    error = None
-    if form.is_valid():
-        try:
-            MOTION_ACTIONS[action](motion=motion, user=request.user, note=form.cleaned_data["note"])
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-    else:
-        error = "De toelichting is te lang."
+    if not form.is_valid():
+        return _refused(request, NOTE_TOO_LONG, motion.get_absolute_url())
+    try:
+        MOTION_ACTIONS[action](motion=motion, user=request.user, note=form.cleaned_data["note"])
+    except ValidationError as exc:
+        return _refused(request, " ".join(exc.messages), motion.get_absolute_url())
     if request.headers.get("HX-Request"):
-        motion = with_declaration(get_object_or_404(motions_with_declarations(), pk=pk))
-        return render(request, "commitments/includes/motion_card.html", {"motion": motion, "error": error})
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, "De status van de motie is bijgewerkt.")
+        motion = with_declaration(get_object_or_404(motions_with_declarations(request.user), pk=pk))
+        context = {"motion": motion, "decided": True, "back": page_of(request)}
+        html = render_to_string("commitments/includes/motion_card.html", context, request)
+        if _sent_from(request, "motion_queue"):  # the queue's count, out of band
+            context = {"paginator": awaiting_count(), "oob": True}
+            html += render_to_string("commitments/includes/queue_count.html", context, request)
+        return HttpResponse(html)
+    messages.success(request, "De status van de motie is bijgewerkt.")
     return _back(request, motion.get_absolute_url())
 
 
-@login_required
+@login_required_inline
 @permission_required("commitments.settle_commitment", raise_exception=True)
 @require_POST
 def commitment_action(request, pk):
     commitment = get_object_or_404(Commitment, pk=pk)
     form = CommitmentStatusForm(request.POST)
-    error = None
-    if form.is_valid():
-        try:
-            services.commitment_set_status(
-                commitment=commitment,
-                user=request.user,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-                evidence=commitment.made_in,
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-    else:
-        error = "Kies een geldige status."
+    if not form.is_valid():
+        return _refused(request, BAD_STATUS, reverse("commitment_list"))
+    try:
+        services.commitment_set_status(
+            commitment=commitment,
+            user=request.user,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+            evidence=commitment.made_in,
+        )
+    except ValidationError as exc:
+        return _refused(request, " ".join(exc.messages), reverse("commitment_list"))
     if request.headers.get("HX-Request"):
-        commitment = get_object_or_404(COMMITMENTS.queryset(), pk=pk)
-        return render(request, "commitments/includes/commitment_card.html", {"commitment": commitment, "error": error})
-    if error:
-        messages.error(request, error)
+        commitment = get_object_or_404(commitments_for(request.user), pk=pk)
+        context = {"commitment": commitment, "decided": True, "back": page_of(request)}
+        return render(request, "commitments/includes/commitment_card.html", context)
+    messages.success(request, "De status van de toezegging is bijgewerkt.")
     return _back(request, reverse("commitment_list"))
+
+
+def _refused(request, error, fallback):
+    """A decision that could not be made: htmx keeps the card and what was typed (a 4xx is not
+    swapped) and shows the message beside it; a plain form comes back with the message."""
+    if request.headers.get("HX-Request"):
+        return inline_message(error, status=422)
+    messages.error(request, error)
+    return _back(request, fallback)
+
+
+def _sent_from(request, url_name) -> bool:
+    return urlsplit(page_of(request) or "").path == reverse(url_name)
 
 
 def _back(request, fallback):

@@ -185,6 +185,8 @@ AXES_CLIENT_IP_CALLABLE = "tkdossiers.lockout.client_ip"
 # passes on the client's (HTTP_X_FORWARDED_FOR), and the lock-out counts per real client.
 CLIENT_IP_HEADER = env_meta_header("CLIENT_IP_HEADER")
 LOGIN_URL = "login"
+# A refused form (missing or old CSRF token) explained in Dutch, also to htmx (tkdossiers/csrf.py).
+CSRF_FAILURE_VIEW = "tkdossiers.csrf.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
@@ -242,7 +244,7 @@ LISTINGS = [
     "commitments.lists.COMMITMENTS",
 ]
 # Called with the SyncReport after each scheduled sync of the Kamer's open data.
-KAMER_SYNC_HOOKS = ["letters.importing.fetching.after_sync"]
+KAMER_SYNC_HOOKS = ["letters.importing.fetching.after_sync", "letters.importing.counts.after_sync"]
 # Called with the request; each returns HTML for the sync page (what was done with the mirror).
 KAMER_SYNC_PANELS = ["letters.web.fetch_panel.sync_panel"]
 

@@ -45,7 +45,7 @@ def test_motion_page_shows_an_anonymous_reader_the_decision_not_who_or_why(confi
     page = response.content.decode()
     assert response.status_code == 200
     assert history_text(response) == (
-        "Wanneer Handeling Van → naar Passage 3 Okt 2025 14:05 afgedaan open → done Videobellen met de meldkamer"
+        "Wanneer Handeling Van → naar Passage 3 okt. 2025 14:05 afgedaan open → afgedaan Videobellen met de meldkamer"
     )
     assert "griffie" not in page
     assert NOTE not in page
@@ -59,7 +59,7 @@ def test_motion_page_shows_a_reader_without_a_role_the_decision_not_who_or_why(c
 
     page = response.content.decode()
     assert history_text(response) == (
-        "Wanneer Handeling Van → naar Passage 3 Okt 2025 14:05 afgedaan open → done Videobellen met de meldkamer"
+        "Wanneer Handeling Van → naar Passage 3 okt. 2025 14:05 afgedaan open → afgedaan Videobellen met de meldkamer"
     )
     assert ("griffie" in page, NOTE in page) == (False, False)
 
@@ -71,7 +71,7 @@ def test_motion_page_shows_colleagues_who_decided_and_why(confirmed, colleague, 
 
     assert history_text(response) == (
         "Wanneer Wie Handeling Van → naar Toelichting Passage "
-        f"3 Okt 2025 14:05 griffie afgedaan open → done {NOTE} Videobellen met de meldkamer"
+        f"3 okt. 2025 14:05 griffie afgedaan open → afgedaan {NOTE} Videobellen met de meldkamer"
     )
 
 

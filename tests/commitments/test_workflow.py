@@ -79,7 +79,7 @@ def test_clerk_confirms_a_declaration_with_an_audit_row(clerk_client, clerk):
     assert change.evidence.heading == "Videobellen met de meldkamer"
     assert "Motie Wijen-Nass (29 628, nr. 1272)" not in queue_titles(clerk_client)
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", clerk_client.get(wijen.get_absolute_url()).content.decode()))
-    assert "griffie afgedaan open → done Videobellen is landelijk mogelijk. Videobellen met de meldkamer" in page
+    assert "griffie afgedaan open → afgedaan Videobellen is landelijk mogelijk. Videobellen met de meldkamer" in page
 
 
 def test_htmx_decision_returns_the_updated_card_only(clerk_client):
@@ -237,7 +237,10 @@ def test_commitment_api_and_csv(policy_client):
     assert [r["text"] for r in api["results"]] == [
         "Zoals toegezegd aan uw Kamer geef ik namens het kabinet een reactie op deze initiatiefnota."
     ]
-    assert csv_text.splitlines()[0] == "id,text,kind,due,status,overdue,letter_id,letter_title,letter_date,url"
+    assert csv_text.splitlines()[0] == (
+        "id,tekst,soort,uiterlijk,status,over tijd,brief-id,brief,datum brief,"
+        "status gewijzigd op,status gewijzigd door,toelichting,link"
+    )
     assert len(csv_text.splitlines()) == 6
 
 
