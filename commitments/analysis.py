@@ -11,6 +11,7 @@ import re
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from commitments.dossiers import dossier_panels
 from commitments.extraction import Passage, find_commitments, find_motions
 from commitments.models import Commitment, Motion, MotionMention
 from letters.docx.references import texts_of
@@ -77,6 +78,10 @@ class Analyser:
     def passage_prefetches(self) -> list[str]:
         """What a topic page shows beside each passage: the motions it mentions, the promises it makes."""
         return ["motion_mentions__motion__kamerstuk__dossier", "commitments_made"]
+
+    def dossier_items(self, dossier, limit: int) -> list:
+        """The dossier page's motions and commitments, open ones first (commitments.dossiers)."""
+        return dossier_panels(dossier, limit)
 
     def store(self, *, version, parsed, sections, section_rows):
         passages = passages_of(sections)

@@ -16,7 +16,9 @@ def analysers() -> list:
     - store(*, version, parsed, sections, section_rows): run inside the import's transaction;
     - version_items() -> {label: version -> set of str}: what appeared or disappeared between versions;
     - topic_figures() -> {Topic field: {topic id: n}}: figures of the topic index it owns;
-    - passage_prefetches() -> [lookup]: prefetches for the passages a topic page shows.
+    - passage_prefetches() -> [lookup]: prefetches for the passages a topic page shows;
+    - dossier_items(dossier, limit) -> [letters.web.dossier_views.DossierPanel]: what the dossier
+      page shows of it (motions, commitments), at most `limit` items each, in a fixed number of queries.
     """
     return [import_string(path) for path in settings.LETTER_ANALYSERS]
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from letters.web import api, dossier_views, letter_views, topic_views, upload_views, views
+from letters.web import api, dossier_views, letter_views, openapi, topic_views, upload_views, views
 from letters.web.exports import FORMATS
 from letters.web.listing import listings
 
@@ -54,6 +54,8 @@ urlpatterns = [
         letter_views.publication_download,
         name="publication_download",
     ),
+    path("api/", openapi.api_docs, name="api_docs"),
+    path("api/openapi.json", openapi.openapi_json, name="api_openapi"),
     path("api/letters/<int:pk>/", api.letter, name="api_letter"),
     path("api/dossiers/<str:key>/", api.dossier, name="api_dossier"),
     *listing_urls(),

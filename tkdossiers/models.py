@@ -40,7 +40,8 @@ class Kamerstuk(models.Model):
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="kamerstukken")
     number = models.CharField("ondernummer", max_length=10)
-    vergaderjaar = models.CharField(max_length=7, blank=True)  # as first cited; citations may differ
+    # The Kamer's record's, else the one most citations give (letters.importing.counts).
+    vergaderjaar = models.CharField(max_length=7, blank=True)
     soort = models.CharField(max_length=100, blank=True)  # the Kamer's document soort, as in kamer.Document
     # Citations in the letters' newest versions, kept by letters.importing.counts after every import:
     # counting them live per page took 100 ms for a busy dossier at 20,000 letters.

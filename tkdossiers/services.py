@@ -7,14 +7,12 @@ from tkdossiers.models import Dossier, Kamerstuk
 
 
 @transaction.atomic
-def kamerstukken_for(
-    keys: set[tuple[str, str, str]], years: dict | None = None
-) -> dict[tuple[str, str, str], Kamerstuk]:
+def kamerstukken_for(keys: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], Kamerstuk]:
     """(dossier number, toevoeging or "", ondernummer) -> Kamerstuk, creating what is missing.
 
-    `years` gives a vergaderjaar for a new kamerstuk; existing ones keep theirs. Most cited
-    kamerstukken are known already: they are read first, and only missing ones inserted
-    (ignoring a concurrent import's identical rows) and read again.
+    Most cited kamerstukken are known already: they are read first, and only missing ones
+    inserted (ignoring a concurrent import's identical rows) and read again. A new one has no
+    vergaderjaar yet: the app that counts its citations decides it (letters.importing.counts).
     """
     if not keys:
         return {}
@@ -33,8 +31,7 @@ def kamerstukken_for(
 
     def new(key):
         number, toevoeging, ondernummer = key
-        year = (years or {}).get(key) or ""
-        return Kamerstuk(dossier=dossiers[number, toevoeging], number=ondernummer, vergaderjaar=year)
+        return Kamerstuk(dossier=dossiers[number, toevoeging], number=ondernummer)
 
     return _read_or_create(Kamerstuk, keys, read, new)
 

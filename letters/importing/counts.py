@@ -2,8 +2,12 @@
 
 At 20,000 letters the dossier page took 300 ms counting every reference of its kamerstukken.
 So, per letter, the dossiers its newest version cites (`LetterDossier`), and per kamerstuk its
-citations and last citation date, are rewritten inside the import transaction: they touch
-only what one letter cites. The topics' figures are letters.topics.recount's.
+citations, last citation date and vergaderjaar, are rewritten inside the import transaction:
+they touch only what one letter cites. The topics' figures are letters.topics.recount's.
+
+A kamerstuk has one vergaderjaar, while letters cite it with the year they think it has: the
+Kamer's own record (kamer.Document, same dossier and volgnummer) decides when it is mirrored,
+else the year the current citations give most often.
 
 `manage.py recount` rebuilds all of it, for repairs and after bulk loads.
 """
@@ -11,9 +15,10 @@ only what one letter cites. The topics' figures are letters.topics.recount's.
 from collections import Counter
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Left, Right
 
+from kamer.models import Document
 from letters.models import Letter, LetterDossier, LetterVersion, Reference, Topic
 from letters.topics.recount import recount_topics
 from tkdossiers.models import Kamerstuk
@@ -38,9 +43,9 @@ def record_citations(letter: Letter, version: LetterVersion, references: list[Re
 
 
 def recount_kamerstukken(ids=None) -> int:
-    """Citation count and last citation date from the current versions; all kamerstukken
-    when `ids` is None. Rows are locked in key order first, so that two imports citing the
-    same kamerstukken wait for each other instead of deadlocking."""
+    """Citation count, last citation date and vergaderjaar from the current versions and the
+    Kamer's record; all kamerstukken when `ids` is None. Rows are locked in key order first, so
+    that two imports citing the same kamerstukken wait for each other instead of deadlocking."""
     kamerstukken = Kamerstuk.objects.all()
     if ids is not None:
         if not ids:
@@ -54,7 +59,49 @@ def recount_kamerstukken(ids=None) -> int:
             0,
         ),
         last_cited=Subquery(current.values("kamerstuk").annotate(d=Max("version__letter__date")).values("d")),
+        vergaderjaar=Coalesce(
+            Subquery(recorded_year(records_of(OuterRef("dossier"), OuterRef("number")))),
+            Subquery(_most_cited_year(current)),
+            F("vergaderjaar"),  # no record and no year in any citation: keep what was known
+        ),
     )
+
+
+def records_of(dossier, number):
+    """The Kamer's mirrored documents of a kamerstuk: same dossier, volgnummer = ondernummer."""
+    documents = Document.objects.filter(dossier=dossier, deleted=False).annotate(
+        ondernummer=Cast("volgnummer", CharField())
+    )
+    return documents.filter(ondernummer=number)
+
+
+def recorded_year(records):
+    """The record's vergaderjaar ("2024-2025") as citations write it ("2024/25")."""
+    written = records.filter(vergaderjaar__regex=r"^[0-9]{4}-[0-9]{4}$").order_by("-bijgewerkt", "-pk")
+    return written.values(year=Concat(Left("vergaderjaar", 4), Value("/"), Right("vergaderjaar", 2)))[:1]
+
+
+def _most_cited_year(citations):
+    """The year most citations give. On a tie the earlier one: writers who get it wrong tend to
+    write the year they cite it in, and a kamerstuk cannot be cited before it exists."""
+    years = citations.exclude(vergaderjaar="").values("vergaderjaar").annotate(n=Count("pk"))
+    return years.order_by("-n", "vergaderjaar").values("vergaderjaar")[:1]
+
+
+def after_sync(report, chunk=5000) -> int:
+    """A KAMER_SYNC_HOOKS hook: the kamerstukken whose record the sync brought or changed take
+    its vergaderjaar (their citations were counted when they were imported)."""
+    recounted = 0
+    for start in range(0, len(report.changed_documents), chunk):
+        changed = Document.objects.filter(pk__in=report.changed_documents[start : start + chunk])
+        dossiers = set(changed.filter(volgnummer__isnull=False).values_list("dossier", flat=True))
+        is_changed = changed.annotate(ondernummer=Cast("volgnummer", CharField())).filter(
+            dossier=OuterRef("dossier"), ondernummer=OuterRef("number")
+        )  # withdrawn ones too: the kamerstuk's year falls back to its citations
+        with transaction.atomic():
+            ids = Kamerstuk.objects.filter(dossier__in=dossiers - {None}).filter(Exists(is_changed))
+            recounted += recount_kamerstukken(list(ids.values_list("pk", flat=True)))
+    return recounted
 
 
 def rebuild_letter_dossiers() -> int:

@@ -259,8 +259,8 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
     citations = [o.citation for o in found if o.is_kamerstuk]
     toevoegingen = resolve_toevoegingen(citations)
     keys = {c: (c.dossier, c.toevoeging or toevoegingen.get((c.dossier, c.number), ""), c.number) for c in citations}
-    years = {key: c.year for c, key in reversed(keys.items())}  # the first citation's year wins
-    kamerstukken = kamerstukken_for(set(keys.values()), years)
+    # A new kamerstuk's vergaderjaar is set with its citation counts (counts.record_citations).
+    kamerstukken = kamerstukken_for(set(keys.values()))
     footnote_of = {row.number: row for row in footnote_rows}
     return Reference.objects.bulk_create(
         [

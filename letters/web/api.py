@@ -1,6 +1,7 @@
 """The read-only JSON API: every list of settings.LISTINGS with the filters of its page, a
 letter, a dossier. It answers JSON in every case (401, 403, 404, 400 too), never a page."""
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
@@ -12,10 +13,50 @@ from django.shortcuts import get_object_or_404
 from letters.models import Letter
 from letters.web.dossier_views import dossier_from_key, dossier_summary
 from letters.web.listing import CappedPaginator, listing
-from letters.web.rows import FootnoteRow, LetterRow, ReferenceRow, SectionRow
+from letters.web.rows import FootnoteRow, LetterRow, ReferenceRow, Row, SectionRow, iso
 
 API_PAGE_SIZE = 50
 PAGE_PARAM = "page"
+
+
+@dataclass(frozen=True)
+class VersionRow(Row):
+    """A version in the letter's answer."""
+
+    number: int
+    filename: str
+    sha256: str
+    imported_at: str
+
+    @classmethod
+    def of(cls, version):
+        return cls(
+            number=version.number,
+            filename=version.filename,
+            sha256=version.sha256,
+            imported_at=version.imported_at.isoformat(),
+        )
+
+
+@dataclass(frozen=True)
+class CitedKamerstukRow(Row):
+    """A cited kamerstuk in the dossier's answer."""
+
+    kamerstuk: str
+    vergaderjaar: str | None
+    citations: int
+    last_cited: str | None
+    official_url: str
+
+    @classmethod
+    def of(cls, kamerstuk):
+        return cls(
+            kamerstuk=kamerstuk.key,
+            vergaderjaar=kamerstuk.vergaderjaar or None,
+            citations=kamerstuk.citation_count,
+            last_cited=iso(kamerstuk.last_cited),
+            official_url=kamerstuk.official_url,
+        )
 
 
 def error(status: int, detail: str, **extra) -> JsonResponse:
@@ -83,29 +124,12 @@ def letter(request, pk):
     return JsonResponse(
         LetterRow.of(letter, absolute).as_dict()
         | {
-            "versions": [
-                {
-                    "number": v.number,
-                    "filename": v.filename,
-                    "sha256": v.sha256,
-                    "imported_at": v.imported_at.isoformat(),
-                }
-                for v in versions
-            ],
+            "versions": [VersionRow.of(v).as_dict() for v in versions],
             "sections": [SectionRow.of(s, absolute).as_dict() | {"parent_id": s.parent_id} for s in sections],
             "footnotes": [FootnoteRow.of(f).as_dict() for f in version.footnotes.all()],
             "references": [ReferenceRow.of(r, absolute).as_dict() for r in references],
         }
     )
-
-
-def _version(version) -> dict:
-    return {
-        "number": version.number,
-        "filename": version.filename,
-        "sha256": version.sha256,
-        "imported_at": version.imported_at.isoformat(),
-    }
 
 
 @api_view
@@ -117,16 +141,7 @@ def dossier(request, key):
             "number": dossier.number,
             "toevoeging": dossier.toevoeging or None,
             "title": dossier.title or None,
-            "kamerstukken": [
-                {
-                    "kamerstuk": k.key,
-                    "vergaderjaar": k.vergaderjaar or None,
-                    "citations": k.citation_count,
-                    "last_cited": k.last_cited.isoformat() if k.last_cited else None,
-                    "official_url": k.official_url,
-                }
-                for k in summary["kamerstukken"]
-            ],
+            "kamerstukken": [CitedKamerstukRow.of(k).as_dict() for k in summary["kamerstukken"]],
             "letters": [LetterRow.of(letter, request.build_absolute_uri).as_dict() for letter in summary["letters"]],
         }
     )

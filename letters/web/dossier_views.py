@@ -1,16 +1,62 @@
-"""Pages per kamerstukdossier and per kamerstuk: everything that cites them."""
+"""Pages per kamerstukdossier and per kamerstuk: everything that cites them.
 
-from django.db.models import Exists, IntegerField, OuterRef, Q
+What a higher app knows of a dossier (commitments: its motions and promises) it adds through
+the analysers' `dossier_items` hook (letters.apps), as DossierPanels this page shows.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, IntegerField, Max, Min, OuterRef, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import render
 
-from letters.models import Letter, LetterDossier, Reference
+from letters.apps import analyser_hooks
+from letters.importing.counts import recorded_year, records_of
+from letters.models import Letter, LetterDossier, LetterVersion, Reference, Section
 from letters.web.access import reader_required
 from tkdossiers.citations import parse_dossier
 from tkdossiers.models import Dossier, Kamerstuk
 
 PAGE_LIMIT = 20  # of each list; the page links to the full lists
+
+
+@dataclass(frozen=True)
+class DossierItem:
+    """One line of a DossierPanel: a motion, a commitment."""
+
+    text: str
+    url: str
+    status: str  # its value, for the status mark's style: "open", "done"
+    status_label: str  # as the lists show it: "open", "afgedaan"
+    marks: tuple[tuple[str, str], ...] = ()  # further marks, (style, label): ("overdue", "over tijd")
+    kind: str = ""  # "nieuw"
+    due: datetime.date | None = None
+    letter: Letter | None = None  # where it was found
+
+
+@dataclass(frozen=True)
+class DossierPanel:
+    """A section of the dossier page that a higher app fills: the first items, how many there
+    are in all, and the list that has them all."""
+
+    heading: str
+    items: list[DossierItem]
+    total: int
+    more_url: str
+    more_label: str
+    empty: str
+
+
+@dataclass
+class CitingPassage:
+    """A passage (or a letter's loose footnotes: section None) with the citations it holds."""
+
+    version: LetterVersion
+    section: Section | None
+    references: list[Reference] = field(default_factory=list)
 
 
 def dossier_from_key(key: str) -> Dossier:
@@ -45,6 +91,39 @@ def dossier_summary(dossier: Dossier) -> dict:
     return {"dossier": dossier, "kamerstukken": kamerstukken, "letters": letters, "references": references}
 
 
+def citing_passages(references, limit: int | None = None) -> list[CitingPassage]:
+    """The passages that hold `references` (a Reference.objects.current() queryset), each once
+    with its citations in order, newest letters first; two queries whatever the number."""
+    groups = (
+        references.order_by()
+        .values("version", "section")
+        .annotate(date=Max("version__letter__date"), letter=Max("version__letter__id"), first=Min("position"))
+        .order_by("-date", "-letter", "first")
+    )
+    keys = [(group["version"], group["section"]) for group in (groups[:limit] if limit else groups)]
+    if not keys:
+        return []
+    wanted = Q()
+    for version, section in keys:
+        wanted |= Q(version=version, section=section)
+    held = defaultdict(list)
+    for reference in references.filter(wanted).order_by("position"):
+        held[reference.version_id, reference.section_id].append(reference)
+    return [CitingPassage(held[key][0].version, held[key][0].section, held[key]) for key in keys]
+
+
+def cited_years(kamerstuk: Kamerstuk, references) -> list[tuple[str, int]]:
+    """The years its citations give, when they disagree with each other or with its vergaderjaar."""
+    years = Counter(reference.vergaderjaar for reference in references if reference.vergaderjaar)
+    if set(years) <= {kamerstuk.vergaderjaar}:
+        return []
+    return sorted(years.items())
+
+
+def dossier_panels(dossier: Dossier) -> list[DossierPanel]:
+    return [panel for dossier_items in analyser_hooks("dossier_items") for panel in dossier_items(dossier, PAGE_LIMIT)]
+
+
 @reader_required
 def dossier_detail(request, key):
     summary = dossier_summary(dossier_from_key(key))
@@ -56,7 +135,8 @@ def dossier_detail(request, key):
             "kamerstukken": list(summary["kamerstukken"][:PAGE_LIMIT]),
             "kamerstuk_count": summary["kamerstukken"].count(),
             "letters": list(summary["letters"][:PAGE_LIMIT]),
-            "references": list(summary["references"][:PAGE_LIMIT]),
+            "passages": citing_passages(summary["references"], PAGE_LIMIT),
+            "panels": dossier_panels(summary["dossier"]),
             "limit": PAGE_LIMIT,
         },
     )
@@ -65,10 +145,17 @@ def dossier_detail(request, key):
 @reader_required
 def kamerstuk_detail(request, key):
     kamerstuk = kamerstuk_from_key(key)
-    references = list(Reference.objects.current().filter(kamerstuk=kamerstuk))
+    references = Reference.objects.current().filter(kamerstuk=kamerstuk)
+    passages = citing_passages(references)
     own_letter = Letter.objects.filter(kamerstuk=kamerstuk).first()
     return render(
         request,
         "letters/kamerstuk_detail.html",
-        {"kamerstuk": kamerstuk, "references": references, "own_letter": own_letter},
+        {
+            "kamerstuk": kamerstuk,
+            "passages": passages,
+            "cited_years": cited_years(kamerstuk, [r for passage in passages for r in passage.references]),
+            "recorded": recorded_year(records_of(kamerstuk.dossier, kamerstuk.number)).exists(),
+            "own_letter": own_letter,
+        },
     )
