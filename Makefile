@@ -26,9 +26,15 @@ demo-data: install
 	$(DEMO_ENV) $(PY) manage.py import_letter $(SAMPLES)
 	$(DEMO_ENV) $(PY) manage.py create_demo_users
 
+# The site itself runs as in production (DEBUG=0), so that the demo shows the site's own Dutch
+# error pages and whitenoise serves the collected static files; over plain http, on 127.0.0.1
+# only, with a key made for this run. (demo-data keeps DEBUG=1: only the demo makes demo users.)
 run: demo-data
 	@echo "TK Dossiers draait op http://127.0.0.1:8000 (stoppen: Ctrl-C)"
-	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	export DEBUG=0 SECURE_COOKIES=0 TKD_PUBLIC_READ=$${TKD_PUBLIC_READ:-0} \
+		SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") && \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 services:
 	scripts/ensure-services.sh

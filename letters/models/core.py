@@ -1,9 +1,14 @@
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
 from tkdossiers.indexes import SearchIndex
+
+# A document of the Kamer by its number (2025D43420): the file as the Kamer publishes it.
+TK_DOCUMENT = "https://www.tweedekamer.nl/downloads/document?id={}"
 
 
 class Source(models.TextChoices):
@@ -14,7 +19,7 @@ class Source(models.TextChoices):
 
 class LetterQuerySet(models.QuerySet):
     def with_current(self):
-        return self.select_related("current_version").defer("current_version__content")
+        return self.select_related("current_version", "dossier").defer("current_version__content")
 
 
 class Letter(models.Model):
@@ -68,6 +73,16 @@ class Letter(models.Model):
         if self.sender and self.signatory:
             return f"{self.sender} ({self.signatory})"
         return self.sender or self.signatory
+
+    @property
+    def tk_document_url(self) -> str:
+        """The letter's own document on the Kamer's site, by its number; empty when the number is unknown."""
+        return TK_DOCUMENT.format(quote(self.document_number)) if self.document_number else ""
+
+    @property
+    def official_publication_url(self) -> str:
+        """Its kamerstuk on officielebekendmakingen.nl, when the letter is known as one."""
+        return self.kamerstuk.official_url if self.kamerstuk_id else ""
 
 
 class LetterVersion(models.Model):
