@@ -39,16 +39,31 @@ _CELL_START = re.compile(r'(?:^|(?<=[,;\t\r\n]))("*)(?=[=+\-@\t\r])')
 _NEGATIVE_NUMBER = re.compile(r"-\d+(?:[.,]\d+)?")
 
 
-def export_response(rows, columns: list[str], fmt: str, filename: str):
-    """rows: an iterable of dicts with (at least) the given columns."""
+def export_response(rows, columns: list[str], fmt: str, filename: str, *, sheet=None, title=None):
+    """rows: an iterable of dicts with (at least) the given columns. JSON keeps the column names
+    and values as they are; CSV and Excel, read by people, take their headers and values from
+    sheet (a letters.web.rows.Row class: Dutch headers, "ja"/"nee"), when given. title: the
+    Excel sheet's name, the file's name by default."""
     rows = _started(rows)
-    if fmt == "xlsx":
-        response = FileResponse(_xlsx(rows, columns, title=filename.capitalize()), content_type=CONTENT_TYPES[fmt])
+    if fmt == "json":
+        response = StreamingHttpResponse(_json(rows, columns), content_type=CONTENT_TYPES[fmt])
     else:
-        content = _csv(rows, columns) if fmt == "csv" else _json(rows, columns)
-        response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
+        headers = list(sheet.headers()) if sheet else columns
+        cells = _cells(rows, columns, sheet)
+        if fmt == "xlsx":
+            workbook = _xlsx(cells, headers, title=title or filename.capitalize())
+            response = FileResponse(workbook, content_type=CONTENT_TYPES[fmt])
+        else:
+            response = StreamingHttpResponse(_csv(cells, headers), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
+
+
+def _cells(rows, columns, sheet):
+    def cell(column, value):
+        return sheet.cell(column, value) if sheet else value
+
+    return ([cell(column, row[column]) for column in columns] for row in rows)
 
 
 def invalid_filter(errors) -> HttpResponseBadRequest:
@@ -71,16 +86,20 @@ class _Echo:
         return value
 
 
-def _csv(rows, columns):
-    # Comma-separated (RFC 4180), as scripts, pandas and en-US Excel read it; Dutch Excel users
-    # have the .xlsx export. Not ";" (en-US Excel and most tools would see one column) and no
-    # "sep=;" line (it is a bogus header row for every other reader, and Excel then ignores the
-    # BOM and misreads UTF-8). Safety does not depend on the separator: see _CELL_START.
+def _csv(rows, headers):
+    """rows: lists of values in the order of headers.
+
+    Comma-separated (RFC 4180), as scripts, pandas and en-US Excel read it; Dutch Excel users
+    have the .xlsx export. Not ";" (en-US Excel and most tools would see one column) and no
+    "sep=;" line (it is a bogus header row for every other reader, and Excel then ignores the
+    BOM and misreads UTF-8). Safety does not depend on the separator: see _CELL_START. A value
+    such as "+31 6 12345678" therefore keeps its "'" in CSV: Excel would read it as the sum
+    +31+6... otherwise. The .xlsx export, of text cells, shows it as it is."""
     writer = csv.writer(_Echo())
     yield "\ufeff"  # so that Excel reads the file as UTF-8
-    yield writer.writerow(columns)
+    yield writer.writerow([_csv_cell(header) for header in headers])
     for row in rows:
-        yield writer.writerow([_csv_cell(row[column]) for column in columns])
+        yield writer.writerow([_csv_cell(value) for value in row])
 
 
 def _csv_cell(value) -> str:
@@ -99,14 +118,15 @@ def _json(rows, columns):
     yield "]"
 
 
-def _xlsx(rows, columns, *, title: str):
-    """A workbook in a temporary file: write-only mode writes each row out as it comes."""
+def _xlsx(rows, headers, *, title: str):
+    """A workbook in a temporary file: write-only mode writes each row (a list of values in
+    the order of headers) out as it comes."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])  # Excel's limit on a sheet's name
     sheet.freeze_panes = "A2"
-    sheet.append([_text_cell(sheet, column, bold=True) for column in columns])
+    sheet.append([_text_cell(sheet, header, bold=True) for header in headers])
     for row in rows:
-        sheet.append([_text_cell(sheet, row[column]) for column in columns])
+        sheet.append([_text_cell(sheet, value) for value in row])
     file = tempfile.TemporaryFile()  # FileResponse closes it, which deletes it
     workbook.save(file)
     file.seek(0)

@@ -6,6 +6,7 @@ listings are named in settings.LISTINGS (a higher app such as commitments adds i
 there, without letters importing it).
 """
 
+import datetime
 from dataclasses import dataclass
 from functools import cache
 
@@ -13,11 +14,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
+from django.utils.text import slugify
 
 from letters.web.exports import CHUNK, export_response, invalid_filter
 
 PAGE_SIZE = 25
 PAGE_PARAM = "pagina"
+FILENAME_MAX = 100
 
 
 class CappedPaginator(Paginator):
@@ -50,7 +53,8 @@ class Listing:
         return f"{self.name}s"
 
     def filter(self, request, queryset=None):
-        return self.filterset(request.GET, queryset=queryset if queryset is not None else self.queryset())
+        queryset = queryset if queryset is not None else self.queryset()
+        return self.filterset(request.GET, queryset=queryset, request=request)  # a filter may ask who reads
 
 
 @cache
@@ -90,4 +94,31 @@ def export_filtered(request, listing: Listing, fmt: str):
     rows = (
         listing.row.of(item, request.build_absolute_uri).as_dict() for item in list_filter.qs.iterator(chunk_size=CHUNK)
     )
-    return export_response(rows, list(listing.row.columns()), fmt, listing.export_name)
+    columns, name = list(listing.row.columns()), export_filename(listing, list_filter)
+    return export_response(rows, columns, fmt, name, sheet=listing.row, title=listing.export_name.capitalize())
+
+
+def export_filename(listing: Listing, list_filter) -> str:
+    """The list's name and what it was filtered on, so that two exports are told apart in a
+    downloads folder: brieven-dossier-29517-2025, moties-status-afgedaan. ASCII, at most
+    FILENAME_MAX characters."""
+    parts = [listing.export_name]
+    for name, value in list_filter.form.cleaned_data.items():
+        if value not in (None, "", [], ()):
+            parts.append(_filename_part(list_filter.filters[name], value))
+    name = slugify(" ".join(parts).replace("/", " "))  # vergaderjaar 2024/25: -2024-25, not -202425
+    return name if len(name) <= FILENAME_MAX else name[:FILENAME_MAX].rsplit("-", 1)[0]
+
+
+def _filename_part(list_filter, value) -> str:
+    label = str(list_filter.label or list_filter.field_name)
+    if isinstance(value, tuple):  # a dossier: (number, toevoeging)
+        return f"dossier {' '.join(part for part in value if part)}"
+    if isinstance(value, bool):
+        return f"{label} {'ja' if value else 'nee'}"
+    if isinstance(value, int):  # a year
+        return str(value)
+    if isinstance(value, datetime.date):
+        return f"{label} {value.isoformat()}"
+    choices = dict(list_filter.extra.get("choices") or ())
+    return f"{label} {choices.get(value, value)}"

@@ -1,19 +1,41 @@
-"""One row definition per list, shared by its exports (CSV, JSON) and the API.
+"""One row definition per list, shared by its exports (CSV, JSON, Excel) and the API.
 
 A row is a frozen dataclass: its fields are the export's columns, in order, so the columns
 are never written down twice. `of(item, absolute)` builds one from a model instance;
 `absolute` turns a path into a full URL.
+
+JSON and the API use the field names and plain values (true, "done"): scripts depend on them.
+CSV and Excel are read by people, in Dutch: `labels` gives each column its Dutch header and
+`value_labels` the Dutch words for its stored values; a yes/no is "ja" or "nee".
 """
 
 from dataclasses import dataclass, fields
 from functools import cache
+from typing import ClassVar
+
+from letters.models import Reference
 
 
 class Row:
+    labels: ClassVar[dict[str, str]] = {}  # column -> Dutch header, for every column
+    value_labels: ClassVar[dict[str, dict[str, str]]] = {}  # column -> {stored value: Dutch words}
+
     @classmethod
     @cache
     def columns(cls) -> tuple[str, ...]:
         return tuple(field.name for field in fields(cls))
+
+    @classmethod
+    def headers(cls) -> tuple[str, ...]:
+        """The Dutch column headers of CSV and Excel."""
+        return tuple(cls.labels.get(name, name) for name in cls.columns())
+
+    @classmethod
+    def cell(cls, column: str, value):
+        """A value as CSV and Excel show it: "ja"/"nee", a status by its Dutch name."""
+        if isinstance(value, bool):
+            return "ja" if value else "nee"
+        return cls.value_labels.get(column, {}).get(value, value)
 
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.columns()}
@@ -31,9 +53,23 @@ class LetterRow(Row):
     title: str
     date: str | None
     vergaderjaar: str | None
+    dossier: str | None  # the letter's own place in the record ("36600-VI"), when the Kamer says
     sender: str | None
     version: int | None
     url: str
+
+    labels: ClassVar = {
+        "id": "id",
+        "document_number": "documentnummer",
+        "kenmerk": "kenmerk",
+        "title": "titel",
+        "date": "datum",
+        "vergaderjaar": "vergaderjaar",
+        "dossier": "dossier",
+        "sender": "afzender",
+        "version": "versie",
+        "url": "link",
+    }
 
     @classmethod
     def of(cls, letter, absolute):
@@ -44,6 +80,7 @@ class LetterRow(Row):
             title=letter.title,
             date=iso(letter.date),
             vergaderjaar=letter.vergaderjaar or None,
+            dossier=letter.dossier.key if letter.dossier_id else None,
             sender=letter.sender_display or None,
             version=letter.current_version.number if letter.current_version else None,
             url=absolute(letter.get_absolute_url()),
@@ -61,6 +98,18 @@ class SectionRow(Row):
     level: int
     text: str
     url: str
+
+    labels: ClassVar = {
+        "id": "id",
+        "letter_id": "brief-id",
+        "letter_title": "brief",
+        "letter_date": "datum brief",
+        "number": "nummer",
+        "heading": "kopje",
+        "level": "niveau",
+        "text": "tekst",
+        "url": "link",
+    }
 
     @classmethod
     def of(cls, section, absolute):
@@ -95,6 +144,24 @@ class ReferenceRow(Row):
     kamerstuk: str | None
     official_url: str | None
 
+    labels: ClassVar = {
+        "id": "id",
+        "letter_id": "brief-id",
+        "letter_title": "brief",
+        "letter_date": "datum brief",
+        "section": "passage",
+        "location": "plaats",
+        "kind": "soort",
+        "text": "tekst",
+        "dossier": "dossier",
+        "toevoeging": "toevoeging",
+        "ondernummer": "ondernummer",
+        "vergaderjaar": "vergaderjaar",
+        "kamerstuk": "kamerstuk",
+        "official_url": "officiële publicatie",
+    }
+    value_labels: ClassVar = {"kind": dict(Reference.Kind.choices)}
+
     @classmethod
     def of(cls, reference, absolute):
         letter, kamerstuk = reference.version.letter, reference.kamerstuk
@@ -120,6 +187,8 @@ class ReferenceRow(Row):
 class FootnoteRow(Row):
     number: str
     text: str
+
+    labels: ClassVar = {"number": "nummer", "text": "tekst"}
 
     @classmethod
     def of(cls, footnote, absolute=None):

@@ -1,5 +1,7 @@
 """Uploading a letter: small files are imported in the request, large ones by a Celery task."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -9,8 +11,10 @@ from django.views.decorators.http import require_http_methods
 
 from letters.importing.store import Outcome, import_letter
 from letters.importing.tasks import queue_upload
-from letters.models import Source, UploadJob
+from letters.models import FailedImport, Source, UploadJob
 from letters.web.forms import UploadForm
+from letters.web.import_reasons import explain
+from letters.web.uploads import LimitedUploadHandler
 from tkdossiers.roles import ADMINS
 
 
@@ -29,11 +33,35 @@ def upload(request):
             return redirect(queue_upload(content=content, filename=upload_file.name, user=request.user))
         result = import_letter(content=content, filename=upload_file.name, source=Source.UPLOAD, user=request.user)
         if result.outcome == Outcome.FAILED:
-            form.add_error("file", f"Importeren mislukt: {result.reason}")
+            form.add_error("file", f"Importeren mislukt: {explain(result.reason)}")
         else:
             messages.success(request, upload_message(result.outcome, result.version))
             return redirect(result.version.get_absolute_url())
+    elif form.refusal:
+        record_refused_upload(request=request, upload=files.get("file"), reason=form.refusal)
     return render(request, "letters/upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def record_refused_upload(*, request, upload, reason: str) -> FailedImport:
+    """A file the form refused, on Importfouten beside the files the reader could not read. A
+    file too large to receive was dropped while it streamed in: its name is the upload
+    handler's, its size the request's (a little more than the file)."""
+    if upload is not None:
+        filename, size, sha256 = upload.name, upload.size, _sha256(upload)
+    else:
+        handler = next((h for h in request.upload_handlers if isinstance(h, LimitedUploadHandler)), None)
+        filename = getattr(handler, "file_name", None) or "(onbekend)"
+        size, sha256 = int(request.META.get("CONTENT_LENGTH") or 0), ""
+    return FailedImport.objects.create(
+        filename=filename[:255], sha256=sha256, size=size, reason=reason, source=Source.UPLOAD, user=request.user
+    )
+
+
+def _sha256(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def upload_message(outcome: str, version) -> str:
@@ -53,7 +81,9 @@ def upload_job(request, pk):
     message = upload_message(job.outcome, job.version) if job.version else ""
     progress_only = request.headers.get("HX-Request")
     template = "letters/includes/upload_progress.html" if progress_only else "letters/upload_job.html"
-    return render(request, template, {"job": job, "message": message})
+    # explanation: the clerk's words for a failure, shown by includes/upload_progress.html
+    explanation = explain(job.reason) if job.reason else ""
+    return render(request, template, {"job": job, "message": message, "explanation": explanation})
 
 
 def _is_admin(user) -> bool:

@@ -12,8 +12,9 @@ from letters.models import (
 from letters.web.access import reader_required
 from letters.web.filters import FailedImportFilter, SectionFilter
 from letters.web.forms import SearchForm
-from letters.web.listing import PAGE_SIZE, CappedPaginator, export_filtered, listing, page_context, results
-from letters.web.search import postgres, search_footnotes, search_sections
+from letters.web.import_reasons import explain
+from letters.web.listing import export_filtered, listing, page_context, results
+from letters.web.search import dossiers_named, postgres, search_footnotes, search_page
 from letters.web.topic_views import followed_topics
 
 
@@ -60,7 +61,12 @@ def export(request, name, fmt):
 @permission_required("letters.view_failed_imports", raise_exception=True)
 def failed_imports(request):
     failed_filter = FailedImportFilter(request.GET, queryset=FailedImport.objects.select_related("user"))
-    return render(request, "letters/failed_imports.html", page_context(request, failed_filter))
+    return render(request, "letters/failed_imports.html", page_context(request, failed_filter, decorate=_explained))
+
+
+def _explained(failure: FailedImport) -> FailedImport:
+    failure.explanation = explain(failure.reason)  # the clerk's words; the reason itself stays beside it
+    return failure
 
 
 @reader_required
@@ -70,18 +76,11 @@ def search(request):
     filters = request.GET.copy()
     filters.pop("q", None)  # the search terms go to full-text search, not to the substring filter
     section_filter = SectionFilter(filters, queryset=Section.objects.current())
-    sections = results(section_filter)
     if terms:
-        matches = search_sections(sections, terms)
-        paginator = CappedPaginator(matches, PAGE_SIZE)
-        if paginator.capped:  # ranking tens of thousands of matches costs seconds: newest first instead
-            paginator = CappedPaginator(
-                matches.order_by("-version__letter__date", "-version__letter_id", "position"), PAGE_SIZE
-            )
-        page = paginator.get_page(request.GET.get("pagina"))
-        footnotes = list(search_footnotes(terms))
+        page = search_page(results(section_filter), terms, request.GET.get("pagina"))
+        footnotes, dossiers = list(search_footnotes(terms)), dossiers_named(terms)
     else:
-        page, footnotes = None, []
+        page, footnotes, dossiers = None, [], []
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -93,6 +92,7 @@ def search(request):
             "filter": section_filter,
             "page": page,
             "footnotes": footnotes,
+            "dossiers": dossiers,
             "query": query.urlencode(),
             "stemmed": postgres(),
         },

@@ -103,7 +103,7 @@ def test_analyst_filters_by_dossier_and_year_and_exports(page, letters, policy_u
     with page.expect_download() as download_info:
         page.get_by_role("link", name="CSV").click()
     rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8-sig"))))
-    assert [(r["document_number"], r["date"], r["vergaderjaar"]) for r in rows] == [
+    assert [(r["documentnummer"], r["datum"], r["vergaderjaar"]) for r in rows] == [
         ("2025D43420", "2025-10-03", "2025/26")
     ]
 

@@ -95,7 +95,7 @@ def read_xlsx(response):
 def test_csv_export_reads_back_with_each_formula_neutralised(policy_client, hostile_letters):
     response = policy_client.get(reverse("letter_export", args=["csv"]))
 
-    titles = sorted(row["title"] for row in read_csv(response))
+    titles = sorted(row["titel"] for row in read_csv(response))
     assert titles == sorted([*TITLES.values(), *TAB_TITLES.values()])
 
 
@@ -103,7 +103,7 @@ def test_csv_export_of_sections_neutralises_a_line_break_and_keeps_negative_numb
     response = policy_client.get(reverse("section_export", args=["csv"]))
 
     rows = read_csv(response)
-    assert [(row["heading"], row["text"], row["letter_date"]) for row in rows if row["heading"]] == [
+    assert [(row["kopje"], row["tekst"], row["datum brief"]) for row in rows if row["kopje"]] == [
         ("Formule", "regel\n'=2+2", "2024-05-02"),
         ("Saldo", "-5", "2024-05-02"),
         ("Bedrag", "'-5 euro", "2024-05-02"),
@@ -130,7 +130,7 @@ def test_csv_export_read_by_dutch_excel_shows_the_formula_as_text(policy_client)
     assert spreadsheet_cells(data, ";", False)[-3:] == [
         f"{letter.pk},,,tekst",
         "'=1+1",
-        f"einde,2024-05-01,2023/24,{SIGNER},1,{url}",
+        f"einde,2024-05-01,2023/24,,{SIGNER},1,{url}",  # the empty cell: the letter's own dossier
     ]
 
 
@@ -153,13 +153,14 @@ def test_every_list_exports_to_xlsx_with_the_rows_of_its_json_export(policy_clie
     exported = json.loads(body(policy_client.get(reverse(f"{name}_export", args=["json"]))))
 
     header, *rows = read_xlsx(response).iter_rows(values_only=True)
-    # As text, an empty value as an empty cell.
-    as_text = [tuple(None if value in (None, "") else str(value) for value in row.values()) for row in exported]
+    # As text, in Dutch ("ja", "afgedaan"), an empty value as an empty cell.
+    cells = [[definition.row.cell(column, value) for column, value in row.items()] for row in exported]
+    as_text = [tuple(None if value in (None, "") else str(value) for value in row) for row in cells]
     assert (response["Content-Type"], response["Content-Disposition"]) == (
         XLSX,
         f'attachment; filename="{definition.export_name}.xlsx"',
     )
-    assert header == definition.row.columns()
+    assert header == definition.row.headers()
     assert rows == as_text and len(rows) > 0
 
 
@@ -179,7 +180,11 @@ def test_every_list_exports_to_xlsx_with_the_rows_of_its_json_export(policy_clie
             "Ongeldig filter: dossier: Geen dossiernummer; schrijf bijvoorbeeld 29517, 29 517 of 36600-VI.\n"
             "Ongeldig filter: date_from: Voer een geldige datum in.",
         ),
-        ("commitment", {"due_before": "morgen"}, "Ongeldig filter: due_before: Voer een geldige datum in."),
+        (
+            "commitment",
+            {"due_before": "morgen"},
+            "Ongeldig filter: due_before: Geen datum; kies er een of schrijf bijvoorbeeld 1 januari 2025.",
+        ),
     ],
 )
 def test_export_with_an_invalid_filter_is_a_400_naming_the_field(policy_client, name, query, expected, fmt):
