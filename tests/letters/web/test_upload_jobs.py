@@ -81,7 +81,10 @@ def test_failing_large_upload_shows_the_reason_and_lists_it(
 
     page = text_of(clerk_client.get(response["Location"]))
 
-    assert "Importeren mislukt: dit is een PDF-bestand, geen Word-document (.docx)" in page
+    assert (
+        "Importeren mislukt: Alleen Word-bestanden (.docx) kunnen worden geïmporteerd; dit is een PDF-bestand. "
+        "Vraag de brief op als Word-bestand bij wie hem schreef en upload dat."
+    ) in page
     assert LetterVersion.objects.count() == 0
     failed = FailedImport.objects.get()
     assert (failed.filename, failed.source, failed.user, failed.size) == ("scan.docx", Source.UPLOAD, clerk, 1300)
