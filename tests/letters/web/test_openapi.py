@@ -10,6 +10,7 @@ import json
 import re
 import typing
 
+import openapi_spec_validator
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -95,9 +96,7 @@ def refs(value):
 
 
 def test_openapi_document_passes_openapi_spec_validator(spec):
-    validator = pytest.importorskip("openapi_spec_validator", reason="openapi-spec-validator is not installed")
-
-    validator.validate(spec)
+    openapi_spec_validator.validate(spec)  # raises with the first error it finds
 
 
 def test_openapi_document_holds_together(spec):
