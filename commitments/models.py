@@ -47,8 +47,27 @@ class Motion(models.Model):
         OPEN = "open", "open"
         DONE = "done", "afgedaan"
 
+    class ZaakSource(models.TextChoices):
+        KAMERSTUK = "kamerstuk", "via het kamerstuk"
+        CLERK = "clerk", "door de griffie"
+
     kamerstuk = models.OneToOneField(
         "tkdossiers.Kamerstuk", null=True, blank=True, on_delete=models.PROTECT, related_name="motion"
+    )
+    # The Kamer's own record of the motion: resolved from its kamerstuk's document, or linked by a
+    # clerk (a StatusChange with action LINK_ZAAK records who and when). A reference by GUID, as
+    # in kamer: the zaak may be mirrored after the motion is known.
+    zaak = models.ForeignKey(
+        "kamer.Zaak",
+        to_field="guid",
+        db_constraint=False,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="motions",
+    )
+    zaak_source = models.CharField(
+        "zaak gekoppeld via", max_length=10, choices=ZaakSource.choices, blank=True, default=""
     )
     members = models.JSONField("indieners", default=list)
     members_key = models.CharField(max_length=300, db_index=True)  # normalised, for matching mentions
@@ -160,6 +179,52 @@ class Commitment(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.due is not None and self.due < timezone.localdate()
+
+
+class ToezeggingMatch(models.Model):
+    """A commitment found in a letter set beside an entry of the Kamer's toezeggingen register.
+
+    SAME: the letter states the registered promise. FULFILS: the letter says it keeps an earlier
+    promise, so it is suggested as the toezegging's kamerbrief nakoming. A suggestion carries its
+    score; a clerk accepts or rejects it (a StatusChange on the commitment records who and when).
+    """
+
+    class Kind(models.TextChoices):
+        SAME = "same", "dezelfde toezegging"
+        FULFILS = "fulfils", "kamerbrief nakoming"
+
+    class State(models.TextChoices):
+        SUGGESTED = "suggested", "voorgesteld"
+        ACCEPTED = "accepted", "bevestigd"
+        REJECTED = "rejected", "afgewezen"
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="toezegging_matches")
+    toezegging = models.ForeignKey(
+        "kamer.Toezegging",
+        to_field="guid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="commitment_matches",
+    )
+    kind = models.CharField("soort", max_length=10, choices=Kind.choices)
+    score = models.FloatField("score")  # 0..100, higher is a better fit
+    state = models.CharField("stand", max_length=10, choices=State.choices, default=State.SUGGESTED, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "koppeling met het register"
+        verbose_name_plural = "koppelingen met het register"
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "toezegging", "kind"], name="unique_toezegging_match")
+        ]
+
+    def __str__(self):
+        return f"{self.commitment_id} ~ {self.toezegging_id} ({self.score:.0f})"
 
 
 class StatusChange(models.Model):

@@ -134,7 +134,7 @@ def _record_dossier(record) -> None:
     else:
         return
     # Now known by its GUID: link the documents that arrived before it.
-    Document.objects.filter(dossier_guid=record.id, dossier__isnull=True).update(dossier=dossier)
+    Document.objects.filter(kamerstukdossier_id=record.id, dossier__isnull=True).update(dossier=dossier)
 
 
 def _record_document(record, enclosure_url, document: Document | None, dossiers) -> Document | None:
@@ -153,7 +153,7 @@ def _record_document(record, enclosure_url, document: Document | None, dossiers)
         document.date = datetime.date.fromisoformat(record.datum[:10]) if record.datum else None
         document.volgnummer = record.volgnummer
         document.vergaderjaar = record.vergaderjaar or ""
-        document.dossier_guid = record.kamerstukdossier_ids[0] if record.kamerstukdossier_ids else ""
+        document.kamerstukdossier_id = record.kamerstukdossier_ids[0] if record.kamerstukdossier_ids else None
         document.dossier = known[0] if known else document.dossier
         document.content_type = record.content_type or ""
         document.content_length = record.content_length

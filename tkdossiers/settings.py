@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "kamer",
     "letters",
     "commitments",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +249,18 @@ KAMER_SYNC_HOOKS = ["letters.importing.fetching.after_sync", "letters.importing.
 # Called with the request; each returns HTML for the sync page (what was done with the mirror).
 KAMER_SYNC_PANELS = ["letters.web.fetch_panel.sync_panel"]
 
+# --- the Kamer's record (kamer mirror and sync) ---
+
+# --- motions and the ledger ---
+
+# --- the toezeggingen register ---
+
+# --- letters: identity and links ---
+
+# --- alerts ---
+
+# --- speed ---
+
 # Celery: without REDIS_URL tasks run eagerly in the web process (the demo).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -328,7 +341,7 @@ CONTENT_SECURITY_POLICY = {
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").strip().upper()
 if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR"):
     raise ImproperlyConfigured(f"LOG_LEVEL moet DEBUG, INFO, WARNING of ERROR zijn, niet {os.environ['LOG_LEVEL']!r}")
-APP_LOGGERS = ("tkdossiers", "kamer", "letters", "commitments")
+APP_LOGGERS = ("tkdossiers", "kamer", "letters", "commitments", "alerts")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("letters.urls")),
     path("", include("kamer.urls")),
     path("", include("commitments.urls")),
+    path("", include("commitments.register.urls")),
+    path("", include("alerts.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),

@@ -66,8 +66,9 @@ def as_previous_release_left_it(apps, moved_types: dict[str, int]):
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
 
-    # The rollback took the moved content types back to letters (letters 0010 in reverse).
-    assert not ContentType.objects.filter(app_label="kamer").exists()
+    # The rollback took the moved content types back to letters (letters 0010 in reverse); those of
+    # kamer's later models (zaak, persoon, ...) stay, as Django leaves them, and go below.
+    assert not ContentType.objects.filter(app_label="kamer", model__in=["document", "syncstate"]).exists()
     if moved_types:
         assert dict(
             ContentType.objects.filter(app_label="letters", model__in=["tkdocument", "syncstate"]).values_list(

@@ -1,0 +1,1 @@
+"""Alerts: tell people what changed (monitors, e-mail digests, deadline reminders, feeds)."""

@@ -1,0 +1,1 @@
+"""Monitors and what was sent for them."""

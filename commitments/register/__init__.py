@@ -1,0 +1,1 @@
+"""The Kamer's toezeggingen register beside the commitments found in letters."""
