@@ -11,4 +11,5 @@ def sync_feed() -> dict:
     """Read the SyncFeed from the stored skiptokens, then run the hooks (letters queues its fetches)."""
     report = sync.run(client=sync.default_client())
     sync.run_hooks(report)
-    return {"pages": report.pages, "entries": report.entries, "changed": len(report.changed_documents)}
+    changed = {category: len(guids) for category, guids in report.changed.items()}
+    return {"pages": report.pages, "entries": report.entries, "changed": len(report.changed_documents), **changed}

@@ -10,6 +10,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from kamer.models import Document, SyncState
+from kamer.sync import category_counts
 from kamer.tasks import sync_feed
 
 EAGER_SYNC_MESSAGE = (
@@ -29,6 +30,7 @@ def sync_state(request):
         "kamer/sync_state.html",
         {
             "states": SyncState.objects.all(),
+            "categories": category_counts(),
             "soorten": list(soorten[:12]),
             "documents": Document.objects.count(),
             "deleted": Document.objects.filter(deleted=True).count(),

@@ -248,18 +248,10 @@ LISTINGS = [
 KAMER_SYNC_HOOKS = ["letters.importing.fetching.after_sync", "letters.importing.counts.after_sync"]
 # Called with the request; each returns HTML for the sync page (what was done with the mirror).
 KAMER_SYNC_PANELS = ["letters.web.fetch_panel.sync_panel"]
+# Detail endpoints of the API beyond the letter and the dossier, for the OpenAPI document
+# (letters.web.openapi): dotted paths to letters.web.openapi.DetailEndpoint objects.
+API_DETAILS = []
 
-# --- the Kamer's record (kamer mirror and sync) ---
-
-# --- motions and the ledger ---
-
-# --- the toezeggingen register ---
-
-# --- letters: identity and links ---
-
-# --- alerts ---
-
-# --- speed ---
 
 # Celery: without REDIS_URL tasks run eagerly in the web process (the demo).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -367,3 +359,113 @@ LOGGING = {
         **{app: {"handlers": ["stderr"], "level": LOG_LEVEL} for app in APP_LOGGERS},
     },
 }
+
+# Areas of the application add their settings below, each in its own block.
+
+# --- the Kamer's record (kamer mirror and sync) ---
+# The SyncFeed categories the sync follows (kamer.tk.fields.CATEGORIES, which a test keeps equal
+# to this list); e.g. TK_SYNC_CATEGORIES=Kamerstukdossier,Document for the letters alone.
+TK_SYNC_ALL_CATEGORIES = [
+    "Kamerstukdossier",
+    "Document",
+    "DocumentVersie",
+    "Zaak",
+    "ZaakActor",
+    "Besluit",
+    "Stemming",
+    "Agendapunt",
+    "Activiteit",
+    "Toezegging",
+    "Persoon",
+    "Fractie",
+]
+TK_SYNC_CATEGORIES = env_list("TK_SYNC_CATEGORIES", TK_SYNC_ALL_CATEGORIES)
+_unknown_categories = {c.lower() for c in TK_SYNC_CATEGORIES} - {c.lower() for c in TK_SYNC_ALL_CATEGORIES}
+if _unknown_categories:
+    raise ImproperlyConfigured(
+        f"TK_SYNC_CATEGORIES noemt onbekende categorieën: {', '.join(sorted(_unknown_categories))}; "
+        f"kies uit {', '.join(TK_SYNC_ALL_CATEGORIES)}"
+    )
+
+# --- motions and the ledger ---
+# After each sync, motions with a kamerstuk are resolved to their Zaak (commitments.record.resolving).
+KAMER_SYNC_HOOKS += ["commitments.record.resolving.after_sync"]
+API_DETAILS += ["commitments.api.MOTION_DETAIL"]
+
+# --- the toezeggingen register ---
+# Its list (page, exports, /api/toezeggingen/), its detail in the OpenAPI document, and the
+# suggestions of commitments to registered toezeggingen rescored after every sync.
+LISTINGS += ["commitments.register.lists.TOEZEGGINGEN"]
+API_DETAILS += ["commitments.register.api.TOEZEGGING_DETAIL"]
+KAMER_SYNC_HOOKS += ["commitments.register.services.after_sync"]
+
+# --- letters: identity and links ---
+
+# --- alerts ---
+# Mail: SMTP when EMAIL_HOST is set (production; the compose stack's mail catcher), else the demo's
+# console backend (mails are printed; EMAIL_FILE_PATH: written to files there), so `make run` needs
+# nothing more.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT_SECONDS", 30, minimum=1)
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "").strip()
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Zet EMAIL_USE_TLS (STARTTLS, poort 587) of EMAIL_USE_SSL (poort 465), niet allebei")
+EMAIL_BACKEND = "django.core.mail.backends." + (
+    "smtp.EmailBackend" if EMAIL_HOST else "filebased.EmailBackend" if EMAIL_FILE_PATH else "console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TK Dossiers <meldingen@tkdossiers.invalid>")
+# Links in mails and feeds lead here (a worker has no request to take the host from).
+ALERTS_SITE_URL = os.environ.get("ALERTS_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+if not re.fullmatch(r"https?://[^/\s]+(/[^\s]*)?", ALERTS_SITE_URL):
+    raise ImproperlyConfigured(f"ALERTS_SITE_URL moet met http:// of https:// beginnen, niet {ALERTS_SITE_URL!r}")
+ALERTS_LOOKBACK_DAYS = env_int("ALERTS_LOOKBACK_DAYS", 8, minimum=1)  # how far back a lost run is made up
+ALERTS_DIRECT_MINUTES = env_int("ALERTS_DIRECT_MINUTES", 5, minimum=1)  # "direct": at most this late
+ALERTS_DIGEST_HOUR = env_int("ALERTS_DIGEST_HOUR", 7, minimum=0)  # daily digests and reminders, local time
+if ALERTS_DIGEST_HOUR > 23:
+    raise ImproperlyConfigured(f"ALERTS_DIGEST_HOUR moet 0 tot en met 23 zijn, niet {ALERTS_DIGEST_HOUR}")
+# Deadline reminders go to this group the day after a due date, then every so many days until marked.
+ALERTS_REMINDER_TEAM = os.environ.get("ALERTS_REMINDER_TEAM", "Griffie")
+ALERTS_REMINDER_INTERVAL_DAYS = env_int("ALERTS_REMINDER_INTERVAL_DAYS", 7, minimum=1)
+# A refused mail is tried again after this many seconds, doubling, so many times; then the next digest has it.
+ALERTS_MAIL_RETRY_SECONDS = env_int("ALERTS_MAIL_RETRY_SECONDS", 60, minimum=1)
+ALERTS_MAIL_RETRIES = env_int("ALERTS_MAIL_RETRIES", 5, minimum=0)
+from celery.schedules import crontab  # noqa: E402 - here, in the alerts' block of settings
+
+CELERY_TIMEZONE = TIME_ZONE  # the digest hour is the users' (Amsterdam) hour
+CELERY_BEAT_SCHEDULE |= {
+    "alerts-direct": {"task": "alerts.tasks.send_digests", "schedule": ALERTS_DIRECT_MINUTES * 60, "args": ("direct",)},
+    "alerts-daily": {
+        "task": "alerts.tasks.send_digests",
+        "schedule": crontab(hour=ALERTS_DIGEST_HOUR, minute=0),
+        "args": ("daily",),
+    },
+    "alerts-weekly": {
+        "task": "alerts.tasks.send_digests",
+        "schedule": crontab(day_of_week="monday", hour=ALERTS_DIGEST_HOUR, minute=0),
+        "args": ("weekly",),
+    },
+    "alerts-reminders": {
+        "task": "alerts.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=ALERTS_DIGEST_HOUR, minute=15),
+    },
+}
+
+# --- speed ---
+# Persistent database connections: a gunicorn worker or Celery process keeps its connection
+# for DB_CONN_MAX_AGE seconds instead of connecting per request (a few ms each on PostgreSQL),
+# and checks it before reuse, so a restarted database costs one check, not a failed request.
+# Sync gunicorn workers serve one request at a time: one connection each, no pool needed
+# (bench/README.md, load test).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 600, minimum=0)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# With Redis (shared by every process) sessions are read from the cache, the database only
+# written: one query less on every page of a logged-in user. Not with the demo's per-process
+# memory cache, where a logout in one process would not end the session in the others.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -4,7 +4,8 @@ from django.db import models
 
 from kamer.models.base import Entity, reference
 
-TK_ZAAK_URL = "https://www.tweedekamer.nl/kamerstukken/moties/detail?id={nummer}"
+TK_MOTIE_URL = "https://www.tweedekamer.nl/kamerstukken/moties/detail?id={nummer}"
+TK_ZAAK_URL = "https://www.tweedekamer.nl/kamerstukken/detail?id={nummer}"
 
 
 class ZaakQuerySet(models.QuerySet):
@@ -49,8 +50,10 @@ class Zaak(Entity):
 
     @property
     def tk_url(self) -> str:
-        """The zaak's page at the Kamer, by its nummer."""
-        return TK_ZAAK_URL.format(nummer=self.number) if self.number else ""
+        """The zaak's page at the Kamer, by its nummer (motions have pages of their own there)."""
+        if not self.number:
+            return ""
+        return (TK_MOTIE_URL if self.soort == self.SOORT_MOTIE else TK_ZAAK_URL).format(nummer=self.number)
 
 
 class ZaakActor(Entity):

@@ -19,6 +19,9 @@ the last entry on the page. `FeedPage.next_skiptoken` is the token to store afte
 page: the feed-level one if present, else the last entry's; None only for an empty page (keep the
 token you had). `FeedPage.has_more` tells whether the feed announced a further page.
 
+Each entry's entity becomes its record (kamer.tk.entities: one frozen record class per kind of
+fields.KINDS, read by namespace); `FeedEntry.record` is None for a kind we do not read.
+
 Parsing is defensive: no DTDs, no entities, no network, no huge trees. Anything wrong raises
 FeedError with a plain reason; lxml exceptions never escape. The parser is lenient where the live
 feed varies: the tkData attributes may be namespaced (tk:bijgewerkt) or not, booleans may be
@@ -27,62 +30,51 @@ feed varies: the tkData attributes may be namespaced (tk:bijgewerkt) or not, boo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
 from kamer.tk import fields as f
+from kamer.tk.entities import (
+    ActiviteitRecord,
+    AgendapuntRecord,
+    BesluitRecord,
+    DocumentRecord,
+    DocumentVersieRecord,
+    DossierRecord,
+    FractieRecord,
+    PersoonRecord,
+    StemmingRecord,
+    ToezeggingRecord,
+    ZaakActorRecord,
+    ZaakRecord,
+    deleted_flag,
+    read_entity,
+)
+from kamer.tk.errors import FeedError
 
-_DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|T)")
-
-
-class FeedError(ValueError):
-    """A feed page (or entity) that cannot be read; `reason` says why in plain words."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    id: str
-    bijgewerkt: str
-    deleted: bool
-    content_type: str | None
-    content_length: int | None
-    soort: str | None
-    document_nummer: str | None
-    titel: str | None
-    onderwerp: str | None
-    datum: str | None  # "YYYY-MM-DD": the date part of the feed's xs:dateTime
-    volgnummer: int | None
-    vergaderjaar: str | None
-    kamerstukdossier_ids: tuple[str, ...]
-    zaak_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class DossierRecord:
-    id: str
-    nummer: str | None  # "29517"; None only for a deletion
-    toevoeging: str | None  # "VI" in 36600-VI
-    titel: str | None
-    bijgewerkt: str
-    deleted: bool
-
-
-@dataclass(frozen=True)
-class ZaakRecord:
-    id: str
-    nummer: str | None
-    soort: str | None
-    onderwerp: str | None
-    kamerstukdossier_ids: tuple[str, ...]
-    bijgewerkt: str
-    deleted: bool
+__all__ = [
+    "ActiviteitRecord",
+    "AgendapuntRecord",
+    "BesluitRecord",
+    "DocumentRecord",
+    "DocumentVersieRecord",
+    "DossierRecord",
+    "FeedEntry",
+    "FeedError",
+    "FeedPage",
+    "FractieRecord",
+    "PersoonRecord",
+    "StemmingRecord",
+    "ToezeggingRecord",
+    "ZaakActorRecord",
+    "ZaakRecord",
+    "entity_record",
+    "parse_entity",
+    "parse_feed_page",
+    "parse_xml",
+]
 
 
 @dataclass(frozen=True)
@@ -92,9 +84,22 @@ class FeedEntry:
     category: str  # the entry's category term: "document", "kamerstukdossier", ...
     enclosure_url: str | None
     deleted: bool
-    document: DocumentRecord | None
-    dossier: DossierRecord | None
-    zaak: ZaakRecord | None
+    record: object | None  # the entity's record (DocumentRecord, ZaakRecord, ...); None for a kind we skip
+
+    @property
+    def document(self):
+        return self._record_of(f.DOCUMENT)
+
+    @property
+    def dossier(self):
+        return self._record_of(f.KAMERSTUKDOSSIER)
+
+    @property
+    def zaak(self):
+        return self._record_of(f.ZAAK)
+
+    def _record_of(self, element: str):
+        return self.record if self.record is not None and self.record.kind.element == element else None
 
 
 @dataclass(frozen=True)
@@ -102,9 +107,6 @@ class FeedPage:
     entries: tuple[FeedEntry, ...]
     next_skiptoken: int | None
     has_more: bool = False
-
-
-Entity = DocumentRecord | DossierRecord | ZaakRecord
 
 
 def parse_feed_page(data: bytes) -> FeedPage:
@@ -120,15 +122,14 @@ def parse_feed_page(data: bytes) -> FeedPage:
     return FeedPage(entries, parsed[-1][1] if parsed else None, has_more=False)
 
 
-def parse_entity(data: bytes) -> Entity | None:
+def parse_entity(data: bytes):
     """A bare entity element (bytes) -> its record; None for an entity kind we do not read."""
     return entity_record(parse_xml(data, "de entiteit"))
 
 
-def entity_record(el: etree._Element) -> Entity | None:
-    """A tkData entity element -> DocumentRecord / DossierRecord / ZaakRecord, or None."""
-    reader = _READERS.get(_local(el))
-    return reader(el) if reader else None
+def entity_record(el: etree._Element):
+    """A tkData entity element -> its record (see kamer.tk.entities), or None for a kind we skip."""
+    return read_entity(el)
 
 
 def parse_xml(data: bytes, what: str) -> etree._Element:
@@ -160,17 +161,8 @@ def _parse_entry(el: etree._Element, n: int) -> tuple[FeedEntry, int]:
         raise FeedError(f'{where} heeft geen <link rel="next"> met skiptoken')
     entity = _content_entity(el, where)
     record = entity_record(entity)
-    deleted = record.deleted if record else _deleted(entity)
-    entry = FeedEntry(
-        guid=guid,
-        updated=updated,
-        category=category,
-        enclosure_url=_link(el, f.REL_ENCLOSURE),
-        deleted=deleted,
-        document=record if isinstance(record, DocumentRecord) else None,
-        dossier=record if isinstance(record, DossierRecord) else None,
-        zaak=record if isinstance(record, ZaakRecord) else None,
-    )
+    deleted = record.deleted if record else deleted_flag(entity)
+    entry = FeedEntry(guid, updated, category, _link(el, f.REL_ENCLOSURE), deleted, record)
     return entry, _skiptoken(next_href, f'de <link rel="next"> van {where}')
 
 
@@ -213,137 +205,6 @@ def _content_entity(el: etree._Element, where: str) -> etree._Element:
     if len(children) != 1:
         raise FeedError(f"{where} hoort in <content> precies één entiteit te bevatten, maar bevat er {len(children)}")
     return children[0]
-
-
-def _read_document(el: etree._Element) -> DocumentRecord:
-    base = _base(el)
-    return DocumentRecord(
-        id=base.id,
-        bijgewerkt=base.bijgewerkt,
-        deleted=base.deleted,
-        content_type=_attr(el, f.ATTR_CONTENT_TYPE),
-        content_length=_int_value(_attr(el, f.ATTR_CONTENT_LENGTH), f.ATTR_CONTENT_LENGTH, base.id),
-        soort=_text(el, f.DOCUMENT_SOORT),
-        document_nummer=_text(el, f.DOCUMENT_NUMMER),
-        titel=_text(el, f.DOCUMENT_TITEL),
-        onderwerp=_text(el, f.DOCUMENT_ONDERWERP),
-        datum=_date(_text(el, f.DOCUMENT_DATUM)),
-        volgnummer=_int_value(_text(el, f.DOCUMENT_VOLGNUMMER), f.DOCUMENT_VOLGNUMMER, base.id),
-        vergaderjaar=_text(el, f.DOCUMENT_VERGADERJAAR),
-        kamerstukdossier_ids=_refs(el, f.DOCUMENT_REF_KAMERSTUKDOSSIER),
-        zaak_ids=_refs(el, f.DOCUMENT_REF_ZAAK),
-    )
-
-
-def _read_dossier(el: etree._Element) -> DossierRecord:
-    base = _base(el)
-    return DossierRecord(
-        id=base.id,
-        nummer=_text(el, f.DOSSIER_NUMMER),
-        toevoeging=_text(el, f.DOSSIER_TOEVOEGING),
-        titel=_text(el, f.DOSSIER_TITEL),
-        bijgewerkt=base.bijgewerkt,
-        deleted=base.deleted,
-    )
-
-
-def _read_zaak(el: etree._Element) -> ZaakRecord:
-    base = _base(el)
-    return ZaakRecord(
-        id=base.id,
-        nummer=_text(el, f.ZAAK_NUMMER),
-        soort=_text(el, f.ZAAK_SOORT),
-        onderwerp=_text(el, f.ZAAK_ONDERWERP),
-        kamerstukdossier_ids=_refs(el, f.ZAAK_REF_KAMERSTUKDOSSIER),
-        bijgewerkt=base.bijgewerkt,
-        deleted=base.deleted,
-    )
-
-
-_READERS = {f.DOCUMENT: _read_document, f.KAMERSTUKDOSSIER: _read_dossier, f.ZAAK: _read_zaak}
-
-
-@dataclass(frozen=True)
-class _Base:
-    id: str
-    bijgewerkt: str
-    deleted: bool
-
-
-def _base(el: etree._Element) -> _Base:
-    entity_id = (el.get(f.ATTR_ID) or "").strip()
-    if not entity_id:
-        raise FeedError(f"een <{_local(el)}> heeft geen attribuut id")
-    bijgewerkt = _attr(el, f.ATTR_BIJGEWERKT)
-    if bijgewerkt is None:
-        raise FeedError(f"<{_local(el)}> {entity_id} heeft geen attribuut bijgewerkt")
-    return _Base(entity_id, bijgewerkt, _deleted(el))
-
-
-def _deleted(el: etree._Element) -> bool:
-    value = _attr(el, f.ATTR_VERWIJDERD)
-    if value is None:
-        raise FeedError(f"<{_local(el)}> {el.get(f.ATTR_ID)} heeft geen attribuut verwijderd")
-    return _bool(value, f"het attribuut verwijderd van {el.get(f.ATTR_ID)}")
-
-
-def _attr(el: etree._Element, name: str) -> str | None:
-    """A tkData attribute, namespaced (as the schema says) or plain (as some recordings have it)."""
-    value = el.get(f.tk(name))
-    if value is None:
-        value = el.get(name)
-    value = value.strip() if value is not None else None
-    return value or None
-
-
-def _bool(value: str, where: str) -> bool:
-    lowered = value.strip().lower()
-    if lowered in ("true", "1"):
-        return True
-    if lowered in ("false", "0"):
-        return False
-    raise FeedError(f"{where} moet true of false zijn, niet {value!r}")
-
-
-def _children(el: etree._Element, name: str) -> list[etree._Element]:
-    return [child for child in el if child.tag in (f.tk(name), name)]
-
-
-def _is_nil(el: etree._Element) -> bool:
-    nil = el.get(f.xsi(f.XSI_NIL)) or el.get(f.XSI_NIL) or ""
-    return nil.strip().lower() in ("true", "1")
-
-
-def _text(el: etree._Element, name: str) -> str | None:
-    found = _children(el, name)
-    if not found or _is_nil(found[0]):
-        return None
-    return (found[0].text or "").strip() or None
-
-
-def _refs(el: etree._Element, name: str) -> tuple[str, ...]:
-    refs = ((child.get(f.ATTR_REF) or "").strip() for child in _children(el, name) if not _is_nil(child))
-    return tuple(ref for ref in refs if ref)
-
-
-def _int_value(value: str | None, name: str, entity_id: str) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise FeedError(f"{name} van {entity_id} is geen geheel getal: {value!r}") from None
-
-
-def _date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    match = _DATE_PREFIX.match(value)
-    return match.group(1) if match else value
-
-
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname
 
 
 def _describe(el: etree._Element) -> str:

@@ -50,8 +50,9 @@ def test_a_reflood_of_unchanged_entities_writes_nothing(tk, tk_client):
     with CaptureQueriesContext(connection) as queries:
         report = sync.run(client=tk_client)
 
-    writes = [q["sql"] for q in queries if q["sql"].startswith(("INSERT", "UPDATE")) and "kamer_document" in q["sql"]]
-    assert (report.entries, report.changed_documents, writes) == (5, [], [])
+    writes = [q["sql"] for q in queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert (report.entries, report.changed_documents) == (5, [])
+    assert {sql.split(" SET ")[0] for sql in writes} == {'UPDATE "kamer_syncstate"'}  # the skiptokens alone
     assert list(Document.objects.order_by("pk").values_list("pk", "updated_at")) == before
 
 

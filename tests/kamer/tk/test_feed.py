@@ -1,11 +1,12 @@
 """Parsing SyncFeed pages from FakeTK: entries, next skiptokens and page ends, new versions, deletions."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
 from kamer.tk.feed import DocumentRecord, DossierRecord, FeedEntry, FeedPage, parse_feed_page
 from tests.kamer.fake_server import DOCX, PDF, FakeTK
+from tests.kamer.fake_server.entities import documentversie_guid
 from tests.kamer.tk.helpers import DOC_GUID
 
 DOC2_GUID = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -51,24 +52,23 @@ def test_page_from_the_fake_server(fake):
                 category="document",
                 enclosure_url=f"{fake.base_url}/SyncFeed/2.0/Resources/{DOC_GUID}",
                 deleted=False,
-                document=DocumentRecord(
+                record=DocumentRecord(
                     id=DOC_GUID,
-                    bijgewerkt="2025-10-03T10:00:00.0000010Z",
+                    bijgewerkt=datetime(2025, 10, 3, 10, 0, 0, 1, tzinfo=UTC),
                     deleted=False,
                     content_type=DOCX,
                     content_length=10,
+                    huidige_versie_id=documentversie_guid(DOC_GUID, 1),
+                    kamerstukdossier_id=DOSSIER_29517,
                     soort="Brief regering",
-                    document_nummer="2025D43420",
-                    titel="Brandweer",
-                    onderwerp="Verzamelbrief brandweer, crisisbeheersing en meldkamers",
-                    datum="2025-10-03",
+                    document_number="2025D43420",
+                    title="Brandweer",
+                    subject="Verzamelbrief brandweer, crisisbeheersing en meldkamers",
+                    date=date(2025, 10, 3),
                     volgnummer=264,
                     vergaderjaar="2025-2026",
-                    kamerstukdossier_ids=(DOSSIER_29517,),
-                    zaak_ids=(),
+                    organisatie="Tweede Kamer",
                 ),
-                dossier=None,
-                zaak=None,
             ),
             FeedEntry(
                 guid=DOC2_GUID,
@@ -76,24 +76,23 @@ def test_page_from_the_fake_server(fake):
                 category="document",
                 enclosure_url=f"{fake.base_url}/SyncFeed/2.0/Resources/{DOC2_GUID}",
                 deleted=False,
-                document=DocumentRecord(
+                record=DocumentRecord(
                     id=DOC2_GUID,
-                    bijgewerkt="2025-10-03T10:00:00.0000030Z",
+                    bijgewerkt=datetime(2025, 10, 3, 10, 0, 0, 3, tzinfo=UTC),
                     deleted=False,
                     content_type=DOCX,
                     content_length=3,
+                    huidige_versie_id=documentversie_guid(DOC2_GUID, 1),
+                    kamerstukdossier_id=DOSSIER_36600_VI,
                     soort="Brief regering",
-                    document_nummer="2025D50001",
-                    titel="Begroting",
-                    onderwerp=None,
-                    datum="2025-12-01",
+                    document_number="2025D50001",
+                    title="Begroting",
+                    subject=None,
+                    date=date(2025, 12, 1),
                     volgnummer=None,
                     vergaderjaar="2025-2026",
-                    kamerstukdossier_ids=(DOSSIER_36600_VI,),
-                    zaak_ids=(),
+                    organisatie="Tweede Kamer",
                 ),
-                dossier=None,
-                zaak=None,
             ),
         ),
         next_skiptoken=4,
@@ -115,14 +114,21 @@ def test_dossier_page_from_the_fake_server(fake):
     page = parse_feed_page(fake.render_feed("Kamerstukdossier", 0))
 
     assert [entry.dossier for entry in page.entries] == [
-        DossierRecord(DOSSIER_29517, "29517", None, None, "2025-10-03T10:00:00.0000000Z", False),
         DossierRecord(
-            DOSSIER_36600_VI,
-            "36600",
-            "VI",
-            "Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid",
-            "2025-10-03T10:00:00.0000020Z",
-            False,
+            id=DOSSIER_29517,
+            bijgewerkt=datetime(2025, 10, 3, 10, 0, tzinfo=UTC),
+            deleted=False,
+            number="29517",
+            afgesloten=False,
+        ),
+        DossierRecord(
+            id=DOSSIER_36600_VI,
+            bijgewerkt=datetime(2025, 10, 3, 10, 0, 0, 2, tzinfo=UTC),
+            deleted=False,
+            title="Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid",
+            number="36600",
+            toevoeging="VI",
+            afgesloten=False,
         ),
     ]
     assert [(e.category, e.enclosure_url, e.document) for e in page.entries] == [("kamerstukdossier", None, None)] * 2
@@ -138,10 +144,10 @@ def test_full_page_points_to_the_next_and_a_new_version_is_a_new_entry(fake):
     second = parse_feed_page(fake.render_feed("Document", first.next_skiptoken))
     third = parse_feed_page(fake.render_feed("Document", second.next_skiptoken))
 
-    assert [e.document.document_nummer for e in first.entries] == ["2025D00000", "2025D00001"]
+    assert [e.document.document_number for e in first.entries] == ["2025D00000", "2025D00001"]
     assert (first.next_skiptoken, first.has_more) == (3, True)
     assert [
-        (e.document.document_nummer, e.document.content_type, e.document.content_length) for e in second.entries
+        (e.document.document_number, e.document.content_type, e.document.content_length) for e in second.entries
     ] == [
         ("2025D00002", DOCX, 2),
         ("2025D00000", PDF, 12),
@@ -167,11 +173,7 @@ def test_deleted_document_is_an_empty_element(fake):
         category="document",
         enclosure_url=None,
         deleted=True,
-        document=DocumentRecord(
-            DOC_GUID, "2025-10-03T10:00:00.0000020Z", True, None, None, None, None, None, None, None, None, None, (), ()
-        ),
-        dossier=None,
-        zaak=None,
+        record=DocumentRecord(id=DOC_GUID, bijgewerkt=datetime(2025, 10, 3, 10, 0, 0, 2, tzinfo=UTC), deleted=True),
     )
 
 

@@ -1,5 +1,7 @@
 """Parsing entities as the live feed shapes them: a hand-written live-shaped page, recorded entries, placeholders."""
 
+from datetime import UTC, datetime, timedelta, timezone
+
 from kamer.tk.feed import DocumentRecord, DossierRecord, FeedEntry, FeedPage, ZaakRecord, parse_entity, parse_feed_page
 from tests.kamer.recorded import feed_of, renamespaced_entry
 from tests.kamer.tk.helpers import BASE, DOC_GUID, TK, XSI
@@ -64,38 +66,40 @@ def test_hand_written_live_shaped_page():
     assert document.enclosure_url == f"{BASE}/Resources/3f2504e0-4f89-41d3-9a0c-0305e82c3301"
     assert document.document == DocumentRecord(
         id="3f2504e0-4f89-41d3-9a0c-0305e82c3301",
-        bijgewerkt="2025-10-03T16:01:58.5570000",
+        bijgewerkt=datetime(2025, 10, 3, 16, 1, 58, 557000, tzinfo=UTC),  # zone-less: the Kamer writes UTC
         deleted=False,
         content_type="application/pdf",
         content_length=482113,
+        huidige_versie_id="9b2c6a1e-1111-4222-8333-444455556666",
+        zaak_ids=("aa11bb22-cc33-4d44-8e55-ff6677889900", "bb11bb22-cc33-4d44-8e55-ff6677889900"),
+        kamerstukdossier_id="5e0f5c55-6d1c-4d7c-9f0e-2b8a1c3d4e5f",
         soort="Brief regering",
-        document_nummer="2025D43420",
-        titel="Rampenbestrijding",
-        onderwerp="Verzamelbrief brandweer, crisisbeheersing en meldkamers",
-        datum="2025-10-03",
+        document_number="2025D43420",
+        title="Rampenbestrijding",
+        subject="Verzamelbrief brandweer, crisisbeheersing en meldkamers",
+        date=datetime(2025, 10, 3).date(),
         volgnummer=264,
         vergaderjaar="2025-2026",
-        kamerstukdossier_ids=("5e0f5c55-6d1c-4d7c-9f0e-2b8a1c3d4e5f",),
-        zaak_ids=("aa11bb22-cc33-4d44-8e55-ff6677889900", "bb11bb22-cc33-4d44-8e55-ff6677889900"),
+        citeertitel=None,
     )
+    assert (document.dossier, document.zaak) == (None, None)
     assert zaak == FeedEntry(
         guid="aa11bb22-cc33-4d44-8e55-ff6677889900",
         updated="2025-10-03T14:02:12Z",
         category="zaak",
         enclosure_url=None,
         deleted=False,
-        document=None,
-        dossier=None,
-        zaak=ZaakRecord(
+        record=ZaakRecord(
             id="aa11bb22-cc33-4d44-8e55-ff6677889900",
-            nummer="2025Z18704",
-            soort="Brief regering",
-            onderwerp="Verzamelbrief brandweer",
-            kamerstukdossier_ids=("5e0f5c55-6d1c-4d7c-9f0e-2b8a1c3d4e5f",),
-            bijgewerkt="2025-10-03T16:00:00Z",
+            bijgewerkt=datetime(2025, 10, 3, 16, 0, tzinfo=UTC),
             deleted=False,
+            kamerstukdossier_id="5e0f5c55-6d1c-4d7c-9f0e-2b8a1c3d4e5f",
+            number="2025Z18704",
+            soort="Brief regering",
+            subject="Verzamelbrief brandweer",
         ),
     )
+    assert (zaak.zaak, zaak.document) == (zaak.record, None)
 
 
 def test_recorded_entries_with_namespaces_restored():
@@ -114,16 +118,17 @@ def test_recorded_entries_with_namespaces_restored():
                 category="kamerstukdossier",
                 enclosure_url=None,
                 deleted=False,
-                document=None,
-                dossier=DossierRecord(
+                record=DossierRecord(
                     id="1f031e16-cb3b-45b5-b3c9-a8abd27c913a",
-                    nummer="30218",
-                    toevoeging=None,
-                    titel="Wijziging van de Wet ruimtelijke ordening inzake de grondexploitatie",
-                    bijgewerkt="2008-08-26T12:13:04.6270000",
+                    bijgewerkt=datetime(2008, 8, 26, 12, 13, 4, 627000, tzinfo=UTC),
                     deleted=False,
+                    title="Wijziging van de Wet ruimtelijke ordening inzake de grondexploitatie",
+                    citeertitel=None,
+                    number="30218",
+                    toevoeging=None,
+                    hoogste_volgnummer=25,
+                    afgesloten=False,
                 ),
-                zaak=None,
             ),
             FeedEntry(
                 guid="808fcd50-a0dc-4f60-8b9d-c404a2eb5b2e",
@@ -131,9 +136,7 @@ def test_recorded_entries_with_namespaces_restored():
                 category="fractieZetelPersoon",
                 enclosure_url=None,
                 deleted=False,
-                document=None,
-                dossier=None,
-                zaak=None,
+                record=None,  # a kind the mirror does not keep
             ),
         ),
         next_skiptoken=16687327,  # the last entry's own next link: there is no feed-level one
@@ -164,21 +167,27 @@ def test_recorded_deleted_placeholders():
     page = parse_feed_page(body)
 
     assert [(e.guid, e.deleted, e.enclosure_url, e.document.bijgewerkt, e.document.soort) for e in page.entries] == [
-        ("d1bd5ec5-72fb-4702-8115-b6d24b552cdb", True, None, "2019-07-03T15:32:12.6700000", None),
-        ("3f75d7c1-379e-4241-9f82-539d244887ff", True, None, "2019-07-03T15:33:02.7970000", None),
+        (
+            "d1bd5ec5-72fb-4702-8115-b6d24b552cdb",
+            True,
+            None,
+            datetime(2019, 7, 3, 15, 32, 12, 670000, tzinfo=UTC),
+            None,
+        ),
+        ("3f75d7c1-379e-4241-9f82-539d244887ff", True, None, datetime(2019, 7, 3, 15, 33, 2, 797000, tzinfo=UTC), None),
     ]
     assert (page.next_skiptoken, page.has_more) == (8, False)
 
 
 def test_unqualified_attributes_and_capitalised_booleans_are_read():
-    entity = f'<document {TK} id="{DOC_GUID}" bijgewerkt="2026-04-26T00:00:00Z" verwijderd="True"/>'.encode()
+    entity = f'<document {TK} id="{DOC_GUID}" bijgewerkt="2026-04-26T00:00:00+02:00" verwijderd="True"/>'.encode()
 
     assert parse_entity(entity) == DocumentRecord(
-        DOC_GUID, "2026-04-26T00:00:00Z", True, None, None, None, None, None, None, None, None, None, (), ()
+        id=DOC_GUID, bijgewerkt=datetime(2026, 4, 26, tzinfo=timezone(timedelta(hours=2))), deleted=True
     )
 
 
 def test_unknown_entity_kind_gives_no_record():
-    entity = f'<persoon {TK} id="{DOC_GUID}" tk:bijgewerkt="2026-04-26T00:00:00Z" tk:verwijderd="false"/>'.encode()
+    entity = f'<fractieZetel {TK} id="{DOC_GUID}" tk:bijgewerkt="2026-04-26T00:00:00Z" tk:verwijderd="false"/>'.encode()
 
     assert parse_entity(entity) is None

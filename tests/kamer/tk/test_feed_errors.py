@@ -80,14 +80,14 @@ GOOD_ENTITY = f'<document {TK} id="{DOC_GUID}" tk:bijgewerkt="2025-10-03T10:00:0
         ),
         (
             page_with(GOOD_ENTITY + "<volgnummer>264a</volgnummer></document>"),
-            f"volgnummer van {DOC_GUID} is geen geheel getal: '264a'",
+            f"volgnummer van <document> {DOC_GUID} is geen geheel getal: '264a'",
         ),
         (
             page_with(
                 f'<document {TK} id="{DOC_GUID}" tk:bijgewerkt="2025-10-03T10:00:00Z" tk:verwijderd="false" '
                 'tk:contentLength="lots"/>'
             ),
-            f"contentLength van {DOC_GUID} is geen geheel getal: 'lots'",
+            f"contentLength van <document> {DOC_GUID} is geen geheel getal: 'lots'",
         ),
     ],
 )
