@@ -1,5 +1,7 @@
 """The recorded Kamer responses and official schemas in samples/tk-opendata, for the tests."""
 
+import json
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -9,6 +11,8 @@ from kamer.tk import fields as f
 TK_SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "tk-opendata"
 XSD_DIR = TK_SAMPLES / "xsd"
 RECORDED = TK_SAMPLES / "syncfeed"
+ODATA = TK_SAMPLES / "odata"
+RECORDED_BESLUIT = ODATA / "besluit_motie_expanded__mentalist_singular.besluit.json"
 _ENTITY_ATTRIBUTES = (f.ATTR_BIJGEWERKT, f.ATTR_VERWIJDERD, f.ATTR_CONTENT_TYPE, f.ATTR_CONTENT_LENGTH)
 
 
@@ -42,3 +46,14 @@ def feed_of(*entries: etree._Element, next_href: str | None = None) -> bytes:
         etree.SubElement(feed, f.atom(f.LINK), rel=f.REL_NEXT, href=next_href)
     feed.extend(entries)
     return etree.tostring(feed, xml_declaration=True, encoding="utf-8")
+
+
+@cache
+def tk_schema() -> etree.XMLSchema:
+    """The official schema; tkData-v1-0.xsd includes every entity schema (document, zaak, toezegging, ...)."""
+    return etree.XMLSchema(etree.parse(str(XSD_DIR / "tkData-v1-0.xsd")))
+
+
+def recorded_besluit() -> dict:
+    """The recorded OData Besluit with its Zaak (a Motie), ZaakActor, Document and Stemmingen."""
+    return json.loads(RECORDED_BESLUIT.read_text(encoding="utf-8"))

@@ -1,15 +1,35 @@
-"""Every entity FakeTK serves validates against the official tkData schema (samples/tk-opendata/xsd/)."""
+"""Every entity FakeTK serves validates against the official tkData schema (samples/tk-opendata/xsd/):
+documents with versions and deletions, every kind of the Kamer's record, deletions of every kind, entities
+with every optional value missing, and Toezegging under its `ns1:` prefix."""
 
 import copy
 import urllib.request
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import pytest
 from lxml import etree
 
 from kamer.tk import fields as f
-from tests.kamer.fake_server import PDF, FakeTK
-from tests.kamer.recorded import XSD_DIR, renamespaced_entry
+from tests.kamer.fake_server import CATEGORIES, PDF, FakeTK
+from tests.kamer.fake_server.entities import (
+    KINDS,
+    Activiteit,
+    Agendapunt,
+    Besluit,
+    Document,
+    DocumentVersie,
+    Fractie,
+    Kamerstukdossier,
+    Persoon,
+    Stemming,
+    Toezegging,
+    Zaak,
+    ZaakActor,
+)
+from tests.kamer.fake_server.pages import entries, fetch_pages
+from tests.kamer.fake_server.record import publish_kamer_record
+from tests.kamer.recorded import renamespaced_entry, tk_schema
 
 ATOM_ENTRY = f.atom(f.ENTRY)
 ATOM_CONTENT = f.atom(f.CONTENT)
@@ -17,8 +37,7 @@ ATOM_CONTENT = f.atom(f.CONTENT)
 
 @pytest.fixture(scope="module")
 def schema():
-    # tkData-v1-0.xsd includes every entity schema (document, kamerstukdossier, zaak, ...).
-    return etree.XMLSchema(etree.parse(str(XSD_DIR / "tkData-v1-0.xsd")))
+    return tk_schema()
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +218,155 @@ def test_a_deliberately_wrong_element_fails(schema, scenario, change, expected):
     assert errors(schema, good) == []
     assert problems != []
     assert any(expected in problem for problem in problems), problems
+
+
+TK = "{http://www.tweedekamer.nl/xsd/tkData/v1-0}"
+ELEMENT_OF = {kind.category: kind.tag for kind in KINDS}
+
+
+@pytest.fixture(scope="module")
+def record_pages():
+    """The Kamer's record, then one deletion of each kind; every category's pages over HTTP, page size 50."""
+    with FakeTK(page_size=50) as fake:
+        publish_kamer_record(fake, letter=b"PK\x03\x04 verzamelbrief")
+        deleted = {}
+        for entry in entries(fetch_pages(fake, None)):
+            deleted.setdefault(entry.term, entry.guid)
+        for guid in deleted.values():
+            fake.delete(guid)
+        yield {category: fetch_pages(fake, category) for category in CATEGORIES}
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_every_kind_of_the_record_validates(schema, record_pages, category):
+    found = entries(record_pages[category])
+
+    assert [errors(schema, entry.entity) for entry in found] == [[]] * len(found)
+    assert {entry.entity.tag for entry in found} == {TK + ELEMENT_OF[category]}
+    assert {entry.term for entry in found} == {ELEMENT_OF[category]}
+    assert sum(entry.entity.get(f.tk(f.ATTR_VERWIJDERD)) == "false" for entry in found) >= 1
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_a_deletion_of_every_kind_is_an_empty_valid_element(schema, record_pages, category):
+    found = entries(record_pages[category])
+    (deletion,) = [e for e in found if e.entity.get(f.tk(f.ATTR_VERWIJDERD)) == "true"]
+    earlier = [e for e in found if e.guid == deletion.guid and e.seq < deletion.seq]
+
+    assert errors(schema, deletion.entity) == []
+    assert (len(deletion.entity), deletion.entity.get(f.ATTR_ID), len(earlier)) == (0, deletion.guid, 1)
+    assert sorted(deletion.entity.attrib) == ["id", TK + "bijgewerkt", TK + "verwijderd"]
+
+
+def test_the_record_serves_these_counts_per_category(record_pages):
+    counts = {category: len(entries(record_pages[category])) for category in CATEGORIES}
+
+    # One extra entry per category: its deletion. 150 members, 15 fracties; 10 fracties' votes x 15 + 150.
+    assert counts == {
+        "Kamerstukdossier": 6,
+        "Document": 13,
+        "DocumentVersie": 13,
+        "Zaak": 13,
+        "ZaakActor": 21,
+        "Besluit": 23,
+        "Stemming": 301,
+        "Agendapunt": 14,
+        "Activiteit": 14,
+        "Toezegging": 11,
+        "Persoon": 151,
+        "Fractie": 16,
+    }
+
+
+MINIMAL = [
+    Kamerstukdossier(guid="581eb81e-a5f3-51bf-b5a9-a200f99194f8", nummer="29517"),
+    Document(document_nummer="2025D00001", titel="Brief"),
+    DocumentVersie(document_guid=None, versienummer=None, status=None, extensie=None),
+    Zaak(nummer="2025Z00001", soort=None, afgedaan=None, groot_project=None, status=None),
+    ZaakActor(zaak_guid=None, functie=None, relatie=None),
+    Besluit(status=None, volgorde=None),
+    Stemming(besluit_guid=None, soort=None, vergissing=None),
+    Agendapunt(activiteit_guid=None, status=None),
+    Activiteit(soort=None, datum_soort=None, locatie=None),
+    Toezegging(nummer=None, status=None),
+    Persoon(functie=None, land=None),
+    Fractie(),
+]
+
+
+@pytest.mark.parametrize("entity", MINIMAL, ids=lambda entity: entity.category)
+def test_every_kind_with_every_optional_value_missing_validates(schema, entity):
+    el = etree.fromstring(entity.render("2025-10-03T10:00:00.0000000Z"))
+    nils = [child for child in el if child.get(f.xsi(f.XSI_NIL)) == "true"]
+
+    assert errors(schema, el) == []
+    assert (el.get(f.ATTR_ID), len(nils) > 0) == (entity.guid, True)
+
+
+def test_minimal_kinds_cover_every_kind():
+    assert sorted(entity.category for entity in MINIMAL) == sorted(CATEGORIES)
+
+
+def test_toezegging_is_written_with_the_ns1_prefix(record_pages):
+    page = record_pages["Toezegging"][0]
+    (first, *_) = entries([page])
+    raw = etree.tostring(first.entity).decode()
+
+    assert b'<ns1:toezegging xmlns:ns1="http://www.tweedekamer.nl/xsd/tkData/v1-0"' in page
+    assert b"<toezegging" not in page and b"<ns1:tekst>" in page and b'ns1:bijgewerkt="' in page
+    assert first.entity.prefix == "ns1" and first.entity.nsmap.get(None) != f.TK_NS
+    assert {child.prefix for child in first.entity} == {"ns1"}
+    assert first.entity.find(TK + "tekst").text.startswith("De minister")
+    assert first.entity.find("tekst") is None  # by prefix-less name: nothing; only by namespace
+    assert raw.count("xmlns:ns1=") == 1
+
+
+def test_other_kinds_use_the_default_namespace(record_pages):
+    (zaak, *_) = entries(record_pages["Zaak"])
+
+    assert (zaak.entity.prefix, zaak.entity.nsmap[None]) == (None, "http://www.tweedekamer.nl/xsd/tkData/v1-0")
+    assert {child.prefix for child in zaak.entity} == {None}
+
+
+def wrong_status(el):
+    el.find(TK + "status").text = "Afgerond"
+
+
+def unprefixed_child(el):
+    el.append(etree.Element("tekst"))
+
+
+def tekst_before_status(el):
+    tekst = el.find(TK + "tekst")
+    el.remove(tekst)
+    el.find(TK + "status").addprevious(tekst)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (wrong_status, "'Afgerond' is not an element of the set"),
+        (unprefixed_child, "Element 'tekst': This element is not expected."),
+        (tekst_before_status, "Element '{http://www.tweedekamer.nl/xsd/tkData/v1-0}status': This element is not"),
+    ],
+)
+def test_a_deliberately_wrong_toezegging_fails(schema, record_pages, change, expected):
+    (good, *_) = entries(record_pages["Toezegging"])
+
+    problems = errors(schema, broken(good.entity, change))
+
+    assert errors(schema, good.entity) == []
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_toezegging_status_outside_the_schema_is_refused():
+    with pytest.raises(ValueError, match="status must be one of"):
+        Toezegging(nummer="TZ202501-001", status="Deels voldaan")
+
+
+def test_a_republished_entity_validates_with_its_change(schema):
+    zaak = Zaak(nummer="2024Z06013", onderwerp="Motie van het lid Michon-Derkzen over de pilots")
+    changed = etree.fromstring(replace(zaak, afgedaan=True).render("2025-10-03T10:00:00.0000000Z"))
+
+    assert errors(schema, changed) == []
+    assert changed.findtext(TK + "afgedaan") == "true"

@@ -1,8 +1,10 @@
-"""The demo: python -m tests.kamer.fake_server --port 8765 --publish samples/seed/verzamelbrief-2025D43420.docx \
-    samples/letters/*.docx
+"""The demo: python -m tests.kamer.fake_server --port 8765 --record --publish \
+    samples/seed/verzamelbrief-2025D43420.docx samples/letters/*.docx
 
 Publishes the given .docx files (the seed letter in dossier 29517, the others as Brieven regering in 28684),
-prints the base URL and serves until interrupted.
+with --record the Kamer's record around the seed letter (record.py: motions, votes, toezeggingen, members;
+the seed letter then as that record's Document 2025D43420, 29517 nr. 275), with --mixed N also N synthetic
+entities of every kind; prints the base URL and serves until interrupted.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.kamer.fake_server.mixed import publish_mixed
+from tests.kamer.fake_server.record import publish_kamer_record
 from tests.kamer.fake_server.server import FakeTK
 
 
@@ -103,12 +107,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--page-size", type=int, default=250)
     parser.add_argument("--publish", nargs="*", type=Path, default=[], metavar="FILE.docx")
+    parser.add_argument("--record", action="store_true", help="publish the Kamer's record around the seed letter")
+    parser.add_argument("--mixed", type=int, default=0, metavar="N", help="publish N synthetic entities")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
     fake = FakeTK(page_size=args.page_size, host=args.host, port=args.port, verbose=args.verbose)
-    for index, path in enumerate(args.publish, start=1):
+    files = list(args.publish)
+    if args.record:
+        seed = next((path for path in files if path.stem.startswith(SEED_STEM)), None)
+        record = publish_kamer_record(fake, letter=seed.read_bytes() if seed else None)
+        files = [path for path in files if path != seed]
+        print(f"published the Kamer's record: {len(record.published)} entities", file=sys.stderr)
+    for index, path in enumerate(files, start=1):
         guid = publish_demo_file(fake, path, index)
         print(f"published {path} as {guid}", file=sys.stderr)
+    if args.mixed:
+        publish_mixed(fake, args.mixed)
     with fake:
         print(fake.base_url, flush=True)
         try:

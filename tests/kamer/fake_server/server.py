@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from urllib.parse import parse_qsl, urlsplit
 
 from kamer.tk import fields as f
 from tests.kamer.fake_server.atom import ATOM_CONTENT_TYPE, Item, feed_xml
 from tests.kamer.fake_server.entities import (
+    BRIEF_REGERING,
     DOCX,
+    PDF,
     Document,
+    DocumentVersie,
     Entity,
     Kamerstukdossier,
     check_document,
@@ -48,8 +53,9 @@ class FakeTK:
         self._last_time: datetime | None = None
         self._lock = threading.RLock()
         self._items: list[Item] = []
-        self._documents: dict[str, Document] = {}
-        self._dossiers: dict[tuple[str, str | None], str] = {}
+        self._by_category: dict[str, list[Item]] = {}  # lower-cased category -> its items, by seq
+        self._latest_seq: dict[str, int] = {}  # guid -> seq of its newest entry
+        self._entities: dict[str, Entity] = {}  # guid -> the entity as last published
         self._failures: list[int] = []
         self._delays: list[float] = []
         self._broken_pages = 0
@@ -98,6 +104,31 @@ class FakeTK:
 
     # Publishing
 
+    def publish(self, entity: Entity) -> str:
+        """Append an entry for `entity` (any kind in entities/), stamped now; returns its guid.
+        Publishing an entity again (a changed copy, same guid) is its next version."""
+        with self._lock:
+            self._publish(entity)
+            return entity.guid
+
+    def publish_many(self, entities: Iterable[Entity]) -> list[str]:
+        """publish() each, in order, under one lock (fast for benchmarks)."""
+        with self._lock:
+            return [self.publish(entity) for entity in entities]
+
+    def delete(self, guid: str) -> None:
+        """An entry with the entity's empty element and tk:verwijderd="true", as the live feed does."""
+        with self._lock:
+            entity = self.entity(guid)
+            if entity.deleted:
+                raise ValueError(f"{entity.category} {guid} is already deleted")
+            self._publish(replace(entity, deleted=True))
+
+    def entity(self, guid: str) -> Entity:
+        """The entity as last published under `guid` (KeyError if never)."""
+        with self._lock:
+            return self._entities[guid]
+
     def publish_document(
         self,
         *,
@@ -107,18 +138,20 @@ class FakeTK:
         document_nummer: str,
         titel: str,
         onderwerp: str | None = None,
-        soort: str = f.SOORT_BRIEF_REGERING,
+        soort: str = BRIEF_REGERING,
         datum: str = "2025-10-03",
-        dossier: tuple[str, str | None] = ("29517", None),
+        dossier: tuple[str, str | None] | None = ("29517", None),
         volgnummer: int | None = None,
         vergaderjaar: str = "2025-2026",
         dossier_titel: str | None = None,
+        zaak_guids: tuple[str, ...] = (),
     ) -> str:
-        """Publish a document (and its Kamerstukdossier, once); returns the document guid."""
+        """Publish a document (and its Kamerstukdossier, once; `dossier=None` for none); returns its guid.
+        Its DocumentVersie is not published: call publish_documentversie for that."""
         check_document(document_nummer, titel, datum, vergaderjaar)
         with self._lock:
             guid = checked_guid(guid) if guid else str(uuid.uuid4())
-            if guid in self._documents:
+            if guid in self._entities:
                 raise ValueError(f"document {guid} exists; use publish_new_version")
             doc = Document(
                 guid=guid,
@@ -127,38 +160,50 @@ class FakeTK:
                 onderwerp=onderwerp,
                 soort=soort,
                 datum=datum,
-                dossier_guid=self.publish_dossier(*dossier, titel=dossier_titel),
+                dossier_guid=self.publish_dossier(*dossier, titel=dossier_titel) if dossier else None,
+                zaak_guids=tuple(zaak_guids),
                 volgnummer=volgnummer,
                 vergaderjaar=vergaderjaar,
                 content=bytes(content),
                 content_type=content_type,
             )
-            self._publish_document_state(doc)
+            self._publish(doc)
             return guid
 
     def publish_new_version(self, guid: str, content: bytes, content_type: str = DOCX) -> None:
         """A new file under the same guid: new bijgewerkt, contentLength and huidigeDocumentVersie."""
         with self._lock:
             doc = self._live_document(guid)
-            self._publish_document_state(
-                replace(doc, content=bytes(content), content_type=content_type, version=doc.version + 1)
-            )
+            self._publish(replace(doc, content=bytes(content), content_type=content_type, version=doc.version + 1))
+
+    def publish_documentversie(self, document_guid: str, **fields) -> str:
+        """The DocumentVersie that the document's current huidigeDocumentVersie refers to (size, extension
+        and date from the document unless given); returns its guid."""
+        with self._lock:
+            doc = self._live_document(document_guid)
+            defaults = {
+                "guid": doc.versie_guid,
+                "document_guid": doc.guid,
+                "versienummer": doc.version,
+                "bestandsgrootte": len(doc.content),
+                "extensie": ".pdf" if doc.content_type == PDF else ".docx",
+                "datum": doc.datum,
+            }
+            return self.publish(DocumentVersie(**(defaults | fields)))
 
     def delete_document(self, guid: str) -> None:
         """An entry with an empty <document tk:verwijderd="true"/>, as the live feed does."""
         with self._lock:
-            self._publish_document_state(replace(self._live_document(guid), deleted=True))
+            self._publish(replace(self._live_document(guid), deleted=True))
 
     def publish_dossier(self, nummer: str, toevoeging: str | None = None, *, titel: str | None = None) -> str:
         """Publish a Kamerstukdossier once per (nummer, toevoeging); returns its (deterministic) guid."""
         check_dossier_nummer(nummer)
-        key = (nummer, toevoeging or None)
         with self._lock:
-            if key not in self._dossiers:
-                dossier = Kamerstukdossier(dossier_guid(nummer, toevoeging), nummer, toevoeging or None, titel)
-                self._publish(dossier)
-                self._dossiers[key] = dossier.guid
-            return self._dossiers[key]
+            guid = dossier_guid(nummer, toevoeging)
+            if guid not in self._entities:
+                self._publish(Kamerstukdossier(guid=guid, nummer=nummer, toevoeging=toevoeging or None, titel=titel))
+            return guid
 
     def reflood(self) -> int:
         """Send every entity again as it is, same bijgewerkt, as the Kamer does after a bulk change
@@ -186,22 +231,22 @@ class FakeTK:
     # Internals: state
 
     def _live_document(self, guid: str) -> Document:
-        doc = self._documents.get(guid)
-        if doc is None or doc.deleted:
+        doc = self._entities.get(guid)
+        if not isinstance(doc, Document) or doc.deleted:
             raise KeyError(f"no live document {guid}")
         return doc
 
-    def _publish_document_state(self, doc: Document) -> None:
-        self._documents[doc.guid] = doc
-        self._publish(doc)
-
     def _publish(self, entity: Entity) -> None:
-        """Append an entry for `entity` (of any kind in entities.py), stamped now."""
+        """Append an entry for `entity`, stamped now, and keep it as the entity's current state."""
         stamp = self._tick()
+        self._entities[entity.guid] = entity
         self._append(entity.category, entity.guid, stamp, entity.render(stamp), enclosure=entity.enclosure)
 
     def _append(self, category: str, guid: str, stamp: str, xml: str, *, enclosure: bool) -> None:
-        self._items.append(Item(self.last_skiptoken + 1, category, guid, stamp, xml, enclosure))
+        item = Item(self.last_skiptoken + 1, category, guid, stamp, xml, enclosure)
+        self._items.append(item)
+        self._by_category.setdefault(category.lower(), []).append(item)
+        self._latest_seq[guid] = item.seq
 
     def _tick(self) -> str:
         """A strictly increasing UTC time stamp, formatted as the feed does (7 decimals, Z)."""
@@ -210,12 +255,6 @@ class FakeTK:
             now = self._last_time + timedelta(microseconds=1)
         self._last_time = now
         return now.strftime("%Y-%m-%dT%H:%M:%S.%f") + "0Z"
-
-    def _visible(self) -> list[Item]:
-        if not self.compact:
-            return list(self._items)
-        latest = {item.guid: item.seq for item in self._items}
-        return [item for item in self._items if latest[item.guid] == item.seq]
 
     # Internals: HTTP (called by handler.Handler)
 
@@ -252,20 +291,28 @@ class FakeTK:
 
     def _resource_response(self, guid: str) -> Response:
         with self._lock:
-            doc = self._documents.get(guid)
-        if doc is None or doc.deleted:
+            doc = self._entities.get(guid)
+        if not isinstance(doc, Document) or doc.deleted:
             return not_found()
         return Response(200, doc.content_type, doc.content, send_length=not self.omit_content_length)
 
     def render_feed(self, category: str | None, skiptoken: int) -> bytes:
         """The Atom page the server sends for ?category=...&skiptoken=... (also handy in tests)."""
         with self._lock:
-            matching = [
-                item
-                for item in self._visible()
-                if item.seq > skiptoken and (category is None or item.category.lower() == category.lower())
-            ]
+            page, more = self._page(category, skiptoken)
             stamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        page = matching[: max(1, self.page_size)]
-        more = len(matching) > len(page)
         return feed_xml(self.base_url, category, skiptoken, page, more, stamp).encode("utf-8")
+
+    def _page(self, category: str | None, skiptoken: int) -> tuple[list[Item], bool]:
+        """The entries after `skiptoken` that fit on a page, and whether more follow."""
+        items = self._items if category is None else self._by_category.get(category.lower(), [])
+        start = bisect_right(items, skiptoken, key=lambda item: item.seq)
+        size = max(1, self.page_size)
+        page: list[Item] = []
+        for item in islice(items, start, None):
+            if self.compact and self._latest_seq[item.guid] != item.seq:
+                continue
+            if len(page) == size:
+                return page, True
+            page.append(item)
+        return page, False
