@@ -16,13 +16,13 @@ class HistoryInline(admin.TabularInline):
 
 @admin.register(Motion)
 class MotionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "status", "declared_in", "declaration_reviewed"]
-    list_filter = ["status", "declaration_reviewed"]
+    list_display = ["__str__", "status", "declared_in", "declaration_reviewed", "zaak_id", "zaak_source"]
+    list_filter = ["status", "declaration_reviewed", "zaak_source"]
     list_select_related = ["kamerstuk__dossier", "declared_in"]
     search_fields = ["members_key"]
     autocomplete_fields = ["kamerstuk"]
-    # Status changes go through the clerks' pages, which write the audit trail.
-    readonly_fields = ["status", "declared_in", "declaration_reviewed"]
+    # Status changes and links to a zaak go through the clerks' pages, which write the audit trail.
+    readonly_fields = ["status", "declared_in", "declaration_reviewed", "zaak", "zaak_source"]
     inlines = [HistoryInline]
 
 

@@ -74,11 +74,21 @@ SORTS = [
 ORDERS = {value: order for value, _, order in SORTS}
 
 
+# ?ledger=…: where the government's letter and the Kamer's record (Zaak.afgedaan) disagree. "Kamer
+# niet" needs a mirrored zaak that is not afgedaan: without one the Kamer has not said anything.
+GOVERNMENT_NOT_KAMER, KAMER_NOT_GOVERNMENT = "regering-niet-kamer", "kamer-niet-regering"
+LEDGER_CHOICES = [
+    (GOVERNMENT_NOT_KAMER, "regering zegt afgedaan, Kamer niet"),
+    (KAMER_NOT_GOVERNMENT, "Kamer zegt afgedaan, regering niet"),
+]
+
+
 class MotionFilter(django_filters.FilterSet):
     dossier = DossierFilter()
     status = LabelChoiceFilter(choices=Motion.Status.choices, label="Status")
     member = TextFilter(field_name="members_key", lookup_expr="icontains", label="Indiener")
     awaiting = YesNoFilter(method="filter_awaiting", label="Wacht op griffie")
+    ledger = LabelChoiceFilter(choices=LEDGER_CHOICES, method="filter_ledger", label="Regering en Kamer")
 
     class Meta:
         model = Motion
@@ -90,6 +100,11 @@ class MotionFilter(django_filters.FilterSet):
     def filter_awaiting(self, qs, name, value):
         awaiting = Q(pk__in=Motion.objects.awaiting_review().values("pk"))
         return qs.filter(awaiting) if value else qs.exclude(awaiting)
+
+    def filter_ledger(self, qs, name, value):
+        if value == GOVERNMENT_NOT_KAMER:
+            return qs.filter(declared_in__isnull=False, zaak__guid__isnull=False).exclude(zaak__afgedaan=True)
+        return qs.filter(declared_in__isnull=True, zaak__afgedaan=True)
 
 
 class CommitmentFilter(django_filters.FilterSet):

@@ -14,3 +14,10 @@ class CommitmentStatusForm(forms.Form):
     note = forms.CharField(
         label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ZaakLinkForm(forms.Form):
+    zaak = forms.CharField(label="Zaak", required=False, max_length=64)  # its GUID; only to link
+    note = forms.CharField(
+        label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

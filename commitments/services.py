@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from commitments.models import Commitment, Motion, StatusChange
+from commitments.record.ledger import ZAAK_LINKED, ZAAK_UNLINKED
+from kamer.models import Zaak
 from letters.topics import recount
 
 
@@ -84,6 +86,52 @@ def motion_reopen(*, motion: Motion, user, note: str) -> Motion:
         motion=motion, user=user, action="heropend", from_status=Motion.Status.DONE, to_status=motion.status, note=note
     )
     return motion
+
+
+@transaction.atomic
+def motion_link_zaak(*, motion: Motion, zaak: Zaak, user, note: str = "") -> Motion:
+    """A clerk links the motion to the Kamer's record of it; resolving never overrides this."""
+    motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    if zaak.soort != Zaak.SOORT_MOTIE or zaak.deleted:
+        raise ValidationError("Alleen een bestaande zaak van de soort motie kan worden gekoppeld.")
+    if motion.zaak_id == zaak.guid and motion.zaak_source == Motion.ZaakSource.CLERK:
+        raise ValidationError(f"De motie is al gekoppeld aan zaak {zaak.number}.")
+    motion.zaak_id, motion.zaak_source = zaak.guid, Motion.ZaakSource.CLERK
+    motion.save(update_fields=["zaak", "zaak_source", "updated_at"])
+    _audit(
+        motion=motion,
+        user=user,
+        action=ZAAK_LINKED,
+        from_status=motion.status,
+        to_status=motion.status,
+        note=_naming(f"Zaak {zaak.number or zaak.guid}", note),
+    )
+    return motion
+
+
+@transaction.atomic
+def motion_unlink_zaak(*, motion: Motion, user, note: str = "") -> Motion:
+    """A clerk undoes a link (theirs or the one resolved from the kamerstuk); the motion is then
+    left unlinked, also by later resolving, until a clerk links it again."""
+    motion = Motion.objects.select_for_update().get(pk=motion.pk)
+    if not motion.zaak_id:
+        raise ValidationError("Deze motie is aan geen zaak gekoppeld.")
+    previous = Zaak.objects.filter(guid=motion.zaak_id).values_list("number", flat=True).first() or motion.zaak_id
+    motion.zaak_id, motion.zaak_source = None, Motion.ZaakSource.CLERK
+    motion.save(update_fields=["zaak", "zaak_source", "updated_at"])
+    _audit(
+        motion=motion,
+        user=user,
+        action=ZAAK_UNLINKED,
+        from_status=motion.status,
+        to_status=motion.status,
+        note=_naming(f"Zaak {previous}", note),
+    )
+    return motion
+
+
+def _naming(zaak: str, note: str) -> str:
+    return f"{zaak}: {note.strip()}" if note.strip() else zaak
 
 
 @transaction.atomic

@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -14,9 +13,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from commitments import services
-from commitments.forms import CommitmentStatusForm, DecisionForm
+from commitments.forms import CommitmentStatusForm, DecisionForm, ZaakLinkForm
 from commitments.lists import COMMITMENTS, MOTIONS
-from commitments.models import Commitment, Motion, MotionMention, can_see_audit_details
+from commitments.models import Commitment, Motion, can_see_audit_details
+from commitments.record.candidates import candidates_for
+from commitments.record.ledger import days_from_vote_to_declaration
+from commitments.record.reading import motions_for, with_record
+from kamer.models import Zaak
 from letters.models import Section
 from letters.web.access import login_required_inline, reader_required
 from letters.web.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, page_context
@@ -28,32 +31,12 @@ MOTION_ACTIONS = {
     "heropenen": services.motion_reopen,
 }
 NOTE_TOO_LONG = "De toelichting is te lang: hoogstens 2000 tekens."
+UNKNOWN_ZAAK = "Deze zaak is niet bekend."
 BAD_STATUS = "Kies een geldige status; de toelichting is hoogstens 2000 tekens."
-
-
-def motions_with_declarations(user):
-    declarations = (
-        MotionMention.objects.filter(declares_done=True, version__is_current=True)
-        .select_related("section", "version__letter")
-        .defer("version__content", "section__blocks", "section__heading_refs", "section__search_vector")
-    )
-    return (
-        MOTIONS.queryset()
-        .with_last_change(audit_details=can_see_audit_details(user))
-        .prefetch_related(Prefetch("mentions", queryset=declarations, to_attr="declarations"))
-    )
 
 
 def commitments_for(user):
     return COMMITMENTS.queryset().with_last_change(audit_details=can_see_audit_details(user))
-
-
-def with_declaration(motion):
-    """The passage of the letter that declared the motion done, for the clerk to read beside it."""
-    motion.declaration = next(
-        (m for m in reversed(motion.declarations) if m.version.letter_id == motion.declared_in_id), None
-    )
-    return motion
 
 
 @dataclass(frozen=True)
@@ -96,18 +79,17 @@ def awaiting_count():
 
 @reader_required
 def motion_queue(request):
-    queue = motions_with_declarations(request.user).awaiting_review().order_by("updated_at", "id")
+    queue = motions_for(request.user).awaiting_review().order_by("updated_at", "id")
     page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
-    page.object_list = [with_declaration(motion) for motion in page.object_list]
+    page.object_list = [with_record(motion) for motion in page.object_list]
     return render(request, "commitments/motion_queue.html", {"page": page})
 
 
 @reader_required
 def motion_list(request):
-    motion_filter = MOTIONS.filter(request, queryset=motions_with_declarations(request.user))
-    return render(
-        request, "commitments/motion_list.html", page_context(request, motion_filter, decorate=with_declaration)
-    )
+    motion_filter = MOTIONS.filter(request, queryset=motions_for(request.user))
+    context = page_context(request, motion_filter, decorate=with_record)
+    return render(request, "commitments/motion_list.html", context | {"figures": days_from_vote_to_declaration()})
 
 
 @reader_required
@@ -118,7 +100,7 @@ def commitment_list(request):
 
 @reader_required
 def motion_detail(request, pk):
-    motion = with_declaration(get_object_or_404(motions_with_declarations(request.user), pk=pk))
+    motion = with_record(get_object_or_404(motions_for(request.user), pk=pk))
     mentions = motion.mentions.filter(version__is_current=True).select_related("section", "version__letter")
     return render(
         request,
@@ -128,8 +110,47 @@ def motion_detail(request, pk):
             "mentions": mentions.order_by("-version__letter__date", "position"),
             "history": history_for(request.user, motion),
             "audit_details": can_see_audit_details(request.user),
+            "candidates": _candidates(request.user, motion),
         },
     )
+
+
+def _candidates(user, motion):
+    """Suggestions of zaken to link, for a clerk who may link them, while the motion has none."""
+    if motion.zaak_id or not user.has_perm("commitments.settle_motion"):
+        return []
+    return candidates_for(motion)
+
+
+@login_required_inline
+@permission_required("commitments.settle_motion", raise_exception=True)
+@require_POST
+def motion_zaak(request, pk, action):
+    """Link the motion to a zaak (koppelen, with the zaak's GUID) or undo its link (ontkoppelen)."""
+    motion = get_object_or_404(Motion, pk=pk)
+    form = ZaakLinkForm(request.POST)
+    if not form.is_valid():
+        error = UNKNOWN_ZAAK if "zaak" in form.errors else NOTE_TOO_LONG
+        return _refused(request, error, motion.get_absolute_url())
+    try:
+        done = (_link if action == "koppelen" else _unlink)(request, motion, form.cleaned_data)
+    except ValidationError as exc:
+        return _refused(request, " ".join(exc.messages), motion.get_absolute_url())
+    messages.success(request, done)
+    return redirect(motion.get_absolute_url())
+
+
+def _link(request, motion, data) -> str:
+    zaak = Zaak.objects.filter(guid=data["zaak"]).first() if data["zaak"] else None
+    if zaak is None:
+        raise ValidationError(UNKNOWN_ZAAK)
+    services.motion_link_zaak(motion=motion, zaak=zaak, user=request.user, note=data["note"])
+    return f"De motie is gekoppeld aan zaak {zaak.number}."
+
+
+def _unlink(request, motion, data) -> str:
+    services.motion_unlink_zaak(motion=motion, user=request.user, note=data["note"])
+    return "De koppeling met de zaak is ongedaan gemaakt."
 
 
 @reader_required
@@ -160,7 +181,7 @@ def motion_action(request, pk, action):
     except ValidationError as exc:
         return _refused(request, " ".join(exc.messages), motion.get_absolute_url())
     if request.headers.get("HX-Request"):
-        motion = with_declaration(get_object_or_404(motions_with_declarations(request.user), pk=pk))
+        motion = with_record(get_object_or_404(motions_for(request.user), pk=pk))
         context = {"motion": motion, "decided": True, "back": page_of(request)}
         html = render_to_string("commitments/includes/motion_card.html", context, request)
         if _sent_from(request, "motion_queue"):  # the queue's count, out of band

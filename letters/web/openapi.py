@@ -1,7 +1,8 @@
 """The API described as an OpenAPI 3.1 document, built from what serves it: every list of
 settings.LISTINGS (its FilterSet's filters are the query parameters, its Row's fields the
-schema of a result), the letter and the dossier (letters.web.api). A field or filter added
-there appears here without a word written twice.
+schema of a result), the letter and the dossier (letters.web.api), and the detail endpoints a
+higher app names in settings.API_DETAILS (a DetailEndpoint each). A field or filter added there
+appears here without a word written twice.
 
 /api/openapi.json gives the document; /api/ shows it as a Dutch page, rendered from the same
 document (no script: the CSP allows none).
@@ -17,10 +18,19 @@ from django.conf import settings
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 
 from letters.web import filters as list_filters
 from letters.web.access import reader_required
-from letters.web.api import API_PAGE_SIZE, PAGE_PARAM, CitedKamerstukRow, VersionRow, api_view
+from letters.web.api import (
+    API_PAGE_SIZE,
+    PAGE_PARAM,
+    CitedKamerstukRow,
+    LetterKamerstukRow,
+    LetterZaakRow,
+    VersionRow,
+    api_view,
+)
 from letters.web.listing import listings
 from letters.web.rows import FootnoteRow, LetterRow, ReferenceRow, SectionRow
 
@@ -36,6 +46,48 @@ EXAMPLE_TEXT = 120  # characters of a text shown in an example
 _DOSSIER_TEXT = {"type": "string", "examples": ["29517", "36600-VI"]}
 
 
+@dataclasses.dataclass(frozen=True)
+class DetailEndpoint:
+    """A detail endpoint of a higher app, named in settings.API_DETAILS (commitments.api.MOTION_DETAIL).
+
+    path: "/api/motions/{id}/"; parameter: its path parameter (name, "integer" or "string"); row:
+    the dataclass it answers (fields may be rows, lists of rows, or `X | None`); summary: in Dutch;
+    tag: the group it belongs to ("moties")."""
+
+    path: str
+    parameter: tuple[str, str]
+    row: type
+    summary: str
+    tag: str
+
+    @property
+    def operation_id(self) -> str:
+        """From the path: "/api/motions/{id}/" -> "motions_detail"."""
+        words = [part for part in self.path.strip("/").split("/") if part != "api" and "{" not in part]
+        return "_".join([*words, "detail"])
+
+    @property
+    def description(self) -> str:
+        """The row's docstring; a dataclass without one has a made-up one, its signature."""
+        doc = (self.row.__doc__ or "").strip()
+        return self.summary if not doc or doc.startswith(f"{self.row.__name__}(") else doc
+
+    def operation(self) -> dict:
+        name, kind = self.parameter
+        return {
+            "operationId": self.operation_id,
+            "tags": [self.tag],
+            "summary": self.summary,
+            "description": self.description,
+            "parameters": [{"name": name, "in": "path", "required": True, "schema": {"type": kind}}],
+            "responses": {"200": _json(f"{self.summary}.", _ref(self.row.__name__)), **_errors("401", "403", "404")},
+        }
+
+
+def api_details() -> list[DetailEndpoint]:
+    return [import_string(path) for path in settings.API_DETAILS]
+
+
 def document(base_url: str) -> dict:
     """The OpenAPI document; base_url is the site's root ("https://tkdossiers.example.nl")."""
     schemas = {"Error": _error_schema()}
@@ -48,6 +100,9 @@ def document(base_url: str) -> dict:
     schemas["Letter"] = _letter_schema()
     schemas["Dossier"] = _dossier_schema()
     paths |= _detail_paths()
+    for endpoint in api_details():
+        schemas[endpoint.row.__name__] = row_schema(endpoint.row)
+        paths[endpoint.path] = {"get": endpoint.operation()}
     return {
         "openapi": OPENAPI_VERSION,
         "info": {
@@ -102,7 +157,7 @@ def row_schema(row) -> dict:
 
 def _text_format(name: str) -> dict:
     """Rows give dates, moments and links as text; their names say which (letter_date, imported_at, url)."""
-    if name in ("date", "due", "last_cited") or name.endswith("_date"):
+    if name in ("date", "due", "last_cited", "datum") or name.endswith("_date"):
         return {"format": "date"}
     if name.endswith("_at"):
         return {"format": "date-time"}
@@ -110,7 +165,9 @@ def _text_format(name: str) -> dict:
 
 
 def type_schema(annotation) -> dict:
-    """int, str, bool, float, list[...] and `X | None` as JSON schema."""
+    """int, str, bool, float, list[...], a dataclass (as an object) and `X | None` as JSON schema."""
+    if dataclasses.is_dataclass(annotation):
+        return row_schema(annotation)
     arguments = typing.get_args(annotation)
     if typing.get_origin(annotation) in (types.UnionType, typing.Union):
         options = [type_schema(argument) for argument in arguments if argument is not type(None)]
@@ -198,12 +255,18 @@ def _page_schema(row_name: str) -> dict:
 
 
 def _letter_schema() -> dict:
-    """LetterRow and the parts of its newest version, as letters.web.api.letter answers."""
+    """LetterRow, its own kamerstuk and zaak when known, and the parts of its newest version, as
+    letters.web.api.letter answers."""
     schema = row_schema(LetterRow)
     section = row_schema(SectionRow)
     section["properties"]["parent_id"] = {"type": ["integer", "null"], "description": "De bovenliggende sectie."}
     section["required"].append("parent_id")
+    identity = {
+        "kamerstuk": {**row_schema(LetterKamerstukRow), "type": ["object", "null"]},
+        "zaak": {**row_schema(LetterZaakRow), "type": ["object", "null"]},
+    }
     parts = {
+        **identity,
         "versions": {"type": "array", "items": _ref("VersionRow")},
         "sections": {"type": "array", "items": section},
         "footnotes": {"type": "array", "items": _ref("FootnoteRow")},

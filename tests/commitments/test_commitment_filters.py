@@ -141,7 +141,7 @@ def test_motion_list_filters_on_afgedaan(clerk_client, seed):
     ]
 
 
-@pytest.mark.parametrize(("name", "selects"), [("commitment_list", 3), ("motion_list", 2)])
+@pytest.mark.parametrize(("name", "selects"), [("commitment_list", 3), ("motion_list", 3)])
 def test_filter_selects_offer_alle_not_onbekend(policy_client, seed, name, selects):
     page = policy_client.get(reverse(name)).content.decode()
 

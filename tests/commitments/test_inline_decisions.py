@@ -159,7 +159,8 @@ def test_motion_history_shows_dutch_statuses(clerk_client, seed):
 
     page = clerk_client.get(wijen.get_absolute_url()).content.decode()
 
-    rows = re.findall(r"<tr><td>.*?</tr>", re.search(r"<tbody>.*?</tbody>", page, re.S).group(), re.S)
+    history = re.search(r'<table class="data history">.*?<tbody>.*?</tbody>', page, re.S).group()
+    rows = re.findall(r"<tr><td>.*?</tr>", history, re.S)
     assert [text_of(row).split(" griffie ")[1] for row in rows] == [
         "heropend afgedaan → open Toch niet landelijk uitgevoerd. —",
         "afgedaan open → afgedaan — Videobellen met de meldkamer",

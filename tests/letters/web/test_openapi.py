@@ -15,8 +15,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from commitments.models import Motion
 from letters.web.listing import listings
-from letters.web.openapi import row_schema
+from letters.web.openapi import DetailEndpoint, api_details, row_schema
 from letters.web.rows import LetterRow, Row
 
 pytestmark = pytest.mark.django_db
@@ -104,14 +105,14 @@ def test_openapi_document_holds_together(spec):
 
     assert spec["openapi"] == "3.1.0"
     assert [path for path, _ in operations] == [
-        "/api/letters/",
-        "/api/sections/",
-        "/api/references/",
-        "/api/motions/",
-        "/api/commitments/",
+        *[f"/api/{definition.api_name}/" for definition in listings().values()],
         "/api/letters/{id}/",
         "/api/dossiers/{key}/",
+        *[endpoint.path for endpoint in api_details()],
     ]
+    assert {"/api/letters/", "/api/sections/", "/api/references/", "/api/motions/", "/api/commitments/"} <= set(
+        spec["paths"]
+    )
     for ref in refs(spec):
         section, name = ref.removeprefix("#/components/").split("/")
         assert name in spec["components"][section], ref
@@ -126,6 +127,92 @@ def test_openapi_document_holds_together(spec):
         "name": "sessionid",
         "description": "Log in op de site; de API gebruikt dezelfde sessie.",
     }
+
+
+@dataclasses.dataclass(frozen=True)
+class PartRow:
+    name: str
+    seats: int
+
+
+@dataclasses.dataclass(frozen=True)
+class SampleDetailRow(Row):
+    """One sample, with its parts."""
+
+    labels: typing.ClassVar = {"key": "sleutel"}
+
+    key: str
+    main: PartRow
+    maybe: PartRow | None
+    parts: list[PartRow]
+
+
+SAMPLE_DETAIL = DetailEndpoint(
+    path="/api/samples/{key}/",
+    parameter=("key", "string"),
+    row=SampleDetailRow,
+    summary="Eén voorbeeld",
+    tag="voorbeelden",
+)
+
+
+def test_detail_endpoints_named_in_settings_appear_with_their_row_schema(policy_client, settings):
+    settings.API_DETAILS = [*settings.API_DETAILS, "tests.letters.web.test_openapi.SAMPLE_DETAIL"]
+    part = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "seats": {"type": "integer"}},
+        "required": ["name", "seats"],
+    }
+
+    spec = policy_client.get(reverse("api_openapi")).json()
+
+    openapi_spec_validator.validate(spec)
+    assert list(spec["paths"])[-1] == "/api/samples/{key}/"
+    assert spec["paths"]["/api/samples/{key}/"]["get"] == {
+        "operationId": "samples_detail",
+        "tags": ["voorbeelden"],
+        "summary": "Eén voorbeeld",
+        "description": "One sample, with its parts.",
+        "parameters": [{"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {
+            "200": {
+                "description": "Eén voorbeeld.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SampleDetailRow"}}},
+            },
+            "401": {"$ref": "#/components/responses/Unauthorized"},
+            "403": {"$ref": "#/components/responses/Forbidden"},
+            "404": {"$ref": "#/components/responses/NotFound"},
+        },
+    }
+    assert spec["components"]["schemas"]["SampleDetailRow"] == {
+        "type": "object",
+        "properties": {
+            "key": {"type": "string", "description": "sleutel"},
+            "main": part,
+            "maybe": {**part, "type": ["object", "null"]},
+            "parts": {"type": "array", "items": part},
+        },
+        "required": ["key", "main", "maybe", "parts"],
+    }
+
+
+def test_motion_detail_is_in_the_document(spec):
+    operation = spec["paths"]["/api/motions/{id}/"]["get"]
+    motion = spec["components"]["schemas"]["MotionDetailRow"]["properties"]
+
+    assert (operation["operationId"], operation["tags"], operation["parameters"]) == (
+        "motions_detail",
+        ["moties"],
+        [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    )
+    assert list(motion)[-4:] == ["zaak", "indieners", "stemming", "ledger"]
+    assert list(motion["stemming"]["properties"]["per_fractie"]["items"]["properties"]) == [
+        "fractie",
+        "zetels",
+        "soort",
+    ]
+    assert list(motion["ledger"]["properties"]) == ["regering", "kamer", "griffie"]
+    assert motion["zaak"]["type"] == ["object", "null"]
 
 
 def test_openapi_query_parameters_are_the_filters_of_each_list(spec):
@@ -202,6 +289,7 @@ def test_every_api_answer_matches_its_documented_schema(policy_client, spec, see
         ],
         ("/api/letters/{id}/", policy_client.get(f"/api/letters/{seed_letter.pk}/")),
         ("/api/dossiers/{key}/", policy_client.get("/api/dossiers/29517/")),
+        *[("/api/motions/{id}/", policy_client.get(f"/api/motions/{motion.pk}/")) for motion in Motion.objects.all()],
     ]
 
     for path, response in answers:
@@ -282,3 +370,16 @@ def test_api_page_runs_no_inline_script_or_style_and_asks_a_login(policy_client)
         [],
     )
     assert (anonymous.status_code, anonymous["Location"]) == (302, "/inloggen/?next=/api/")
+
+
+def test_letter_schema_has_its_own_kamerstuk_and_zaak_or_null(spec):
+    letter = spec["components"]["schemas"]["Letter"]["properties"]
+
+    assert (letter["kamerstuk"]["type"], list(letter["kamerstuk"]["properties"])) == (
+        ["object", "null"],
+        ["dossier", "nummer", "url"],
+    )
+    assert (letter["zaak"]["type"], list(letter["zaak"]["properties"])) == (
+        ["object", "null"],
+        ["nummer", "onderwerp", "url"],
+    )
