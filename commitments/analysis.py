@@ -8,12 +8,17 @@ decisions survive new versions and re-imports.
 import hashlib
 import re
 
-from django.db.models import Count, Q
+from django.db import DatabaseError
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from commitments.dossiers import dossier_panels
 from commitments.extraction import Passage, find_commitments, find_motions
+from commitments.members import KnownMembers, Member
 from commitments.models import Commitment, Motion, MotionMention
+from commitments.record.resolving import resolve_motions
+from commitments.register.services import suggest_for_letter
+from kamer.models import Persoon
 from letters.docx.references import texts_of
 from letters.models import SHOWN_SOURCES
 from tkdossiers.citations import find
@@ -38,6 +43,27 @@ def footnote_kamerstukken(footnotes) -> dict[str, str]:
     return keys
 
 
+_known: dict = {"fingerprint": None, "members": None}
+
+
+def known_members() -> KnownMembers | None:
+    """The Kamer's members as mirrored (kamer.Persoon), or None when none are mirrored yet (the
+    extraction then relies on its built-in name patterns). Read once, and again only when the
+    mirror changed: one aggregate query per import decides. Without a database to read (the corpus
+    evaluation on an unmigrated demo database) the built-in patterns stand alone."""
+    try:
+        persons = Persoon.objects.filter(deleted=False)
+        fingerprint = tuple(persons.aggregate(n=Count("pk"), at=Max("updated_at")).values())
+    except DatabaseError:
+        return None
+    if fingerprint != _known["fingerprint"]:
+        rows = persons.exclude(surname="") if fingerprint[0] else persons.none()
+        fields = ("surname", "tussenvoegsel", "roepnaam", "initials", "first_names", "guid")
+        members = [Member(*values) for values in rows.values_list(*fields)]
+        _known.update(fingerprint=fingerprint, members=KnownMembers.of(members) if members else None)
+    return _known["members"]
+
+
 def members_key(members) -> str:
     return "|".join(sorted(re.sub(r"\s+", " ", m).strip().lower() for m in members))
 
@@ -45,11 +71,18 @@ def members_key(members) -> str:
 class Analyser:
     def describe(self, *, parsed, sections) -> dict:
         passages = passages_of(sections)
-        motions = find_motions(passages, footnote_kamerstukken(parsed.footnotes))
+        motions = find_motions(passages, footnote_kamerstukken(parsed.footnotes), known_members())
         commitments = find_commitments(passages, parsed.metadata.date)
         return {
             "motions": [
-                {"text": m.text, "members": list(m.members), "kamerstuk": m.kamerstuk, "declares_done": m.declares_done}
+                {
+                    "text": m.text,
+                    "members": list(m.members),
+                    "kamerstuk": m.kamerstuk,
+                    "declares_done": m.declares_done,
+                    # with the Kamer's members mirrored: per member, the Persoon GUIDs the name can be
+                    **({"persons": [list(keys) for keys in m.persons]} if m.persons else {}),
+                }
                 for m in motions
             ],
             "commitments": [
@@ -85,9 +118,12 @@ class Analyser:
 
     def store(self, *, version, parsed, sections, section_rows):
         passages = passages_of(sections)
-        mentions = find_motions(passages, footnote_kamerstukken(parsed.footnotes))
+        mentions = find_motions(passages, footnote_kamerstukken(parsed.footnotes), known_members())
         _store_mentions(version, mentions, section_rows)
+        # The Kamer's record, where mirrored: each motion to its zaak, each commitment to the register.
+        resolve_motions(motions=Motion.objects.filter(mentions__version=version).distinct())
         _store_commitments(version, find_commitments(passages, parsed.metadata.date), section_rows)
+        suggest_for_letter(letter=version.letter)
 
 
 analyser = Analyser()
@@ -113,6 +149,8 @@ def _per_topic(queryset, tags: str, count) -> dict[int, int]:
 
 def _store_mentions(version, mentions, section_rows):
     kamerstukken = _kamerstukken({m.kamerstuk for m in mentions if m.kamerstuk})
+    # a motion named only by a kamerstuk that was not stored has nothing to be known by
+    mentions = [m for m in mentions if m.members or kamerstukken.get(m.kamerstuk)]
     motions = _motions_for(mentions, kamerstukken)
     declared = {
         motion.pk

@@ -15,10 +15,13 @@ import re
 from dataclasses import dataclass
 
 from commitments.dates import parse_due
+from commitments.members import KnownMembers
 from tkdossiers.citations import find as find_citations
 
 UPPER = "A-ZÀ-ÖØ-Þ"  # a name may start with a capital with a diacritic: Öztürk, Ünver
-PARTICLE = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+'t|[Tt]'|'t|[Ll]a|[Ll]e|[Dd]el|[Dd]os|[Dd]i)"
+PARTICLE = (
+    r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+['’]t|[Tt]['’]|['’]t|[Ll]a|[Ll]e|[Dd]el|[Dd]os|[Dd]i)"
+)
 NOT_A_NAME = r"(?!(?:Kamerstuk(?:ken)?|Handelingen|Tweede|Eerste|Kamer)\b)"
 WORD = rf"{NOT_A_NAME}[{UPPER}][\w'’]+"
 SURNAME = rf"{WORD}(?:-(?:{PARTICLE}\s+)*{WORD})*"  # "Michon-Derkzen", "Nijkerken-de Haan"
@@ -35,8 +38,10 @@ MENTION = re.compile(
     rf"{LEAD}(?:\s+|-)(?:van\s+(?:het\s+|de\s+)?(?:lid|leden)\s+)?(?P<names>{GROUP}(?:\s+en\s+{GROUP})*){BRACKETS}"
 )
 # "de moties A (Kamerstuk …) en B (Kamerstuk …)": the next motion of a list, after one in brackets
-NEXT_IN_LIST = re.compile(rf"(?:,\s*|\s+en\s+)(?P<names>{GROUP}){BRACKETS}")
-CITED_FIRST = re.compile(rf"{LEAD}\s+(?=Kamerstuk|\d\d[\s\u00a0]?\d{{3}})")  # "de moties Kamerstuk 32 793, nr. 176 (…)"
+MEMBERS_LEAD = r"(?:van\s+(?:het\s+|de\s+)?(?:lid|leden)\s+)?"
+NEXT_IN_LIST = re.compile(rf"(?:,\s*|\s+en\s+){MEMBERS_LEAD}(?P<names>{GROUP}){BRACKETS}")
+# "de moties Kamerstuk 32 793, nr. 176 (…)", "de motie (Kamerstuk 36 600 VI, nr. 12)": named by the kamerstuk
+CITED_FIRST = re.compile(rf"{LEAD}(?:\s+|\s*(?P<open>\()\s*)(?=Kamerstuk|\d\d[\s\u00a0]?\d{{3}})")
 NAMES_IN_BRACKETS = re.compile(rf"\s*\((?P<names>{GROUP})\)")
 LIST_SEPARATOR = re.compile(r",?\s+en\s+|,\s*")
 
@@ -48,7 +53,15 @@ DECLARATIONS = [  # (words of which a sentence holds one, pattern; group span: w
     ),
     (("afgedaan",), r"\b(?:wordt|worden|is|zijn)\b(?P<span>.*?)\bafgedaan\b"),
     (("uitgevoerd",), r"\b(?:is|zijn)\s+(?:hiermee|daarmee|hierbij)\b(?P<span>.*?)\buitgevoerd\b"),
-    (("uitgevoerd",), r"\b(?:hiermee|daarmee|hierbij)\s+(?:is|zijn)\b(?P<span>.*?)\buitgevoerd\b"),
+    (
+        ("uitgevoerd",),
+        r"\b(?:hiermee|daarmee|hierbij|met\s+(?:deze|dit)\s+\w+)\s+(?:is|zijn)\b(?P<span>.*?)\buitgevoerd\b",
+    ),
+    (  # "Hiermee is voldaan aan de motie …", "Met deze brief wordt voldaan aan …"
+        ("voldaan",),
+        r"\b(?:hiermee|daarmee|hierbij|met\s+(?:deze|dit)\s+\w+)\s+(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?"
+        r"voldaan\s+aan\b(?P<span>.*)",
+    ),
     (
         ("voldoe",),
         r"\b(?:hiermee|daarmee|hierbij|met\s+(?:deze|dit)\s+\w+)\s+voldo(?:e|et|en)\s+(?:ik|wij|we|het\s+kabinet)"
@@ -63,6 +76,7 @@ DECLARATIONS = [  # (words of which a sentence holds one, pattern; group span: w
 DECLARATIONS = [(words, re.compile(pattern, re.IGNORECASE)) for words, pattern in DECLARATIONS]
 DECLARING_WORDS = tuple({word for words, _ in DECLARATIONS for word in words})
 NEGATION = re.compile(r"\b(?:niet|geen|deels|gedeeltelijk|grotendeels|ten\s+dele)\b", re.IGNORECASE)
+CONDITION = re.compile(r"\b(?:pas|zodra|wanneer|nadat|indien|mits)\b", re.IGNORECASE)  # done later, not now
 BACK_REFERENCE = re.compile(
     r"\b(?:de|deze|die)\s+(?:verwante\s+|(?:eerder\s+)?genoemde\s+|(?:boven|voor|laatst)genoemde\s+)?moties?\b",
     re.IGNORECASE,
@@ -72,11 +86,19 @@ ABBREVIATIONS = set("nr nrs mln mld bijv resp art jl blz p incl excl ca vgl zgn 
 SENTENCE_END = re.compile(r"[.!?](?=[\u201d\u2019\"')]*\s+[A-Z\u201c\u2018\"'(0-9€])")
 ABBREVIATED = re.compile(r"^(?:\w\.)*\w$")  # "c.s", "D.M", "o.a", a single letter
 
-KAMER = r"(?:[Uu]w|de|de\s+Tweede)\s+Kamer"
+KAMER = r"(?:[Uu]w|[Dd]e|[Dd]e\s+Tweede)\s+Kamer"
+MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
+    rf"\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
+    rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
+    r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
+)
 TO_DELIVER = (
     r"(?:informeren|berichten|sturen|toesturen|toe\s+te\s+sturen|zenden|toezenden|toe\s+te\s+zenden|toekomen"
-    r"|aanbieden|aan\s+te\s+bieden|rapporteren)"
+    r"|aanbieden|aan\s+te\s+bieden|rapporteren|indienen|in\s+te\s+dienen)"
 )
+SENT = r"(?:verzonden|gestuurd|toegezonden|aangeboden|toegestuurd)"
+WHO = r"(?:het\s+kabinet|de\s+minister|de\s+staatssecretaris|de\s+regering)"
 # Each pattern with words (lower case) of which a sentence must hold one for it to match:
 # a substring test is far cheaper than the search, and most sentences fail it.
 NEW_PROMISE = [
@@ -84,7 +106,33 @@ NEW_PROMISE = [
         re.compile(r"\bzal\s+ik\b|\bik\s+zal\b|\bzullen\s+(?:wij|we)\b|\b(?:wij|we)\s+zullen\b", re.IGNORECASE),
         ("zal", "zullen"),
     ),
-    (re.compile(r"\bzal\s+(?:het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b", re.IGNORECASE), ("zal",)),
+    (re.compile(rf"\bzal\s+{WHO}\b", re.IGNORECASE), ("zal",)),
+    (
+        re.compile(rf"\b{WHO}\s+(?:zal|zullen)\b.*?\b{TO_DELIVER}\b", re.IGNORECASE),
+        ("kabinet zal", "minister zal", "staatssecretaris zal", "regering zal", "zullen"),
+    ),
+    (  # "Uw Kamer wordt voor de zomer geïnformeerd", "De Kamer zal … een rapportage ontvangen"
+        re.compile(r"\bKamer\s+(?:wordt|zal)\b.*?\b(?:ge[iï]nformeerd|bericht|ontvangen)\b"),
+        ("kamer wordt", "kamer zal"),
+    ),
+    (  # "zullen … aan uw Kamer worden aangeboden", "aan uw Kamer zal worden verzonden"
+        re.compile(rf"\b(?:zal|zullen)\b.*?\b(?:aan|naar)\s+(?:u|{KAMER})\s+(?:worden\s+)?{SENT}\b"),
+        ("verzonden", "gestuurd", "toegezonden", "aangeboden", "toegestuurd"),
+    ),
+    (  # "Het kabinet zet zich in om het wetsvoorstel zo spoedig mogelijk aan uw Kamer aan te bieden"
+        re.compile(
+            rf"\b(?:zet(?:ten)?\s+(?:ik|wij|we|{WHO})\s+(?:mij|me|ons|zich)|(?:ik|wij|we|{WHO})\s+zet(?:ten)?\s+"
+            rf"(?:mij|me|ons|zich))\s+in\b.*?\b(?:u|{KAMER})\b.*?\b{TO_DELIVER}\b",
+            re.IGNORECASE,
+        ),
+        (" zet ", "zetten"),
+    ),
+    (  # "Ik zeg toe uw Kamer … te informeren", "zeg ik u toe"
+        re.compile(
+            r"\b(?:zeg(?:gen)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+zeg(?:gen)?)\b(?:\s+\w+){0,3}?\s+toe\b", re.IGNORECASE
+        ),
+        ("zeg ", "zeggen"),
+    ),
     (
         re.compile(rf"\b(?:wordt|worden|zal|zullen)\s+(?:ik\s+)?{KAMER}\b.*?\b(?:ge[iï]nformeerd|bericht)\b"),
         ("kamer",),
@@ -111,6 +159,13 @@ NEW_PROMISE = [
         ("volgt",),
     ),
     (re.compile(rf"\b(?:informeer|stuur|zend)\s+ik\s+{KAMER}\b.*?\b(?:voor|uiterlijk|eind|begin|na)\b"), ("kamer",)),
+    (  # "Ik informeer uw Kamer voor het zomerreces over …": the present for a later moment
+        re.compile(
+            rf"\b(?:ik|wij|we)\s+(?:informeer|informeren|stuur|sturen|zend|zenden)\s+(?:u|{KAMER})\b.*?{LATER_MOMENT}",
+            re.I,
+        ),
+        ("ik informeer", "informeren u", "informeren uw", "ik stuur", "sturen u", "ik zend", "zenden u"),
+    ),
     (
         re.compile(r"\bwordt\s+u\s+(?:bericht|geïnformeerd)\b|\buw\s+Kamer\s+zal\s+worden\s+(?:verzonden|gestuurd)\b"),
         ("wordt", "kamer"),
@@ -170,6 +225,8 @@ class MotionMention:
     declares_done: bool
     sentence: str  # the passage that mentions (or declares) it
     start: int
+    # per member, the keys of the Kamer's members it can be (one when the name is certain); () without a list
+    persons: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,7 +258,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS or bool(ABBREVIATED.match(word))
 
 
-def find_motions(passages: list[Passage], footnote_kamerstukken: dict[str, str]) -> list[MotionMention]:
+def find_motions(
+    passages: list[Passage], footnote_kamerstukken: dict[str, str], members: "KnownMembers | None" = None
+) -> list[MotionMention]:
+    """Every motion mention in reading order. With the Kamer's members (`KnownMembers`, or a list of
+    `Member`) each named member gets the keys of the members it can be; without, names stand alone."""
+    known = KnownMembers.of(members) if members is not None and not isinstance(members, KnownMembers) else members
     mentions: list[MotionMention] = []
     previous_sentence_mentions: list[int] = []
     for passage in passages:
@@ -213,10 +275,20 @@ def find_motions(passages: list[Passage], footnote_kamerstukken: dict[str, str])
                 index = previous_sentence_mentions[-1]
                 mentions[index] = _with(mentions[index], declares_done=True, sentence=sentence)
             for position, mention in enumerate(found):
-                mentions.append(_with(mention, declares_done=declared != "back" and position in (declared or ())))
+                done = declared != "back" and position in (declared or ())
+                mentions.append(_with(mention, declares_done=done, persons=_persons(mention, known)))
             if found:
                 previous_sentence_mentions = [len(mentions) - len(found) + i for i in range(len(found))]
     return mentions
+
+
+def _persons(mention: MotionMention, known: "KnownMembers | None") -> tuple[tuple[str, ...], ...]:
+    """The candidate members of each name; initials the letter prints before it ("I. van Dijk") count."""
+    if not known or not known.by_form:
+        return ()
+    printed = [re.search(rf"(?:{INITIALS})?{re.escape(name)}", mention.text) for name in mention.members]
+    names = [found.group(0) if found else name for found, name in zip(printed, mention.members, strict=True)]
+    return tuple(tuple(m.key for m in known.candidates(name)) for name in names)
 
 
 def _with(mention: MotionMention, **changes) -> MotionMention:
@@ -256,6 +328,20 @@ def _mentions_in(passage: Passage, start: int, end: int, footnote_kamerstukken) 
     return sorted(found, key=lambda m: m.start)
 
 
+@dataclass(frozen=True)
+class _Span:
+    """Where a mention stands in its sentence, shaped like the re.Match it stands in for."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
 def _cited_first(sentence: str) -> list[tuple]:
     """(match, members, text, kamerstuk) of motions named by their kamerstuk, the member in brackets after it."""
     found = []
@@ -267,6 +353,9 @@ def _cited_first(sentence: str) -> list[tuple]:
                 break
             names = NAMES_IN_BRACKETS.match(sentence, position + citations[0].end)
             if not names or not (members := _members(names.group("names"))):
+                if text_start == lead.start():  # the first of the list names no member: known by its kamerstuk
+                    end = position + citations[0].end + (1 if lead.group("open") else 0)
+                    found.append((_Span(lead.start(), end), (), sentence[text_start:end], citations[0].key))
                 break
             found.append((names, members, sentence[text_start : names.end()], citations[0].key))
             separator = LIST_SEPARATOR.match(sentence, names.end())
@@ -316,7 +405,7 @@ def _declared(sentence: str, mention_starts: list[int]):
 def _negated(sentence: str, match) -> bool:
     """Whether the declaration is denied: "is nog niet afgedaan", "kan de motie niet als afgedaan beschouwen"."""
     clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:") + 1
-    return bool(NEGATION.search(sentence, clause_start, match.end()))
+    return bool(NEGATION.search(sentence, clause_start, match.end()) or CONDITION.search(sentence))
 
 
 def find_commitments(passages: list[Passage], letter_date: datetime.date | None) -> list[Commitment]:

@@ -3,7 +3,8 @@
 `find(text)` returns every kamerstuk citation with its literal text and position,
 parsed into dossier number, toevoeging, ondernummer and vergaderjaar, plus the
 look-alikes that are not kamerstukken (Handelingen, Staatscourant, articles of law,
-BWB identifiers, URLs) as `OtherCitation`s, kept apart.
+BWB identifiers, URLs) as `OtherCitation`s, kept apart. `find_dossiers(text)` gives the
+dossiers named without a document number ("(Kamerstuk 34 919)"), a reference kind of their own.
 """
 
 import re
@@ -22,12 +23,18 @@ PREFIX = (
     rf",?(?:{SPACE}*vergaderjaar)?,?{SPACE}*(?:{YEAR},?{SPACE}*)?)"
 )
 DOSSIERS = rf"(?P<dossiers>{DOSSIER}(?:{TOEVOEGING})?(?:{SPACE}*(?:,|en|&){SPACE}*{DOSSIER}(?:{TOEVOEGING})?)*)"
+AMOUNT_BEFORE = re.compile(r"(?:[€$\d.,]|€[ \u00a0])$")  # "€ 12 345, nr. 3" is money, not a dossier
 KAMERSTUK = re.compile(
     rf"(?P<prefix>{PREFIX})?{DOSSIERS}(?P<separator>,?{SPACE}*)"
     rf"(?:nrs?\.?{SPACE}*(?P<numbers>{NUMBER_LIST})|(?P<bare>\d{{1,4}})\b"
     rf"|(?P<nr>nr\.?{SPACE}*)?(?P<letters>[A-Z]{{1,2}})\b)"  # the Eerste Kamer's papers: "30 880, AA"
 )
 ONE_DOSSIER = re.compile(rf"(?P<number>{DOSSIER})(?P<toevoeging>{TOEVOEGING})?")
+# A dossier named without a document number: "(Kamerstuk 34 919)", "kamerstukdossier 29 517", "dossier 36 600-VI".
+DOSSIER_ONLY = re.compile(
+    rf"\b(?:Kamerstuk(?:ken)?(?:{SPACE}I{{1,2}})?|[Kk]amerstukdossier|[Dd]ossier),?{SPACE}+(?:{YEAR},?{SPACE}*)?"
+    rf"(?P<number>{DOSSIER})(?P<toevoeging>{TOEVOEGING})?(?!{SPACE}*,?{SPACE}*(?:nrs?\b|\d|[A-Z]{{1,2}}\b)|\d|-\d)"
+)
 
 # Look-alikes kept apart, each with words of which a text must hold one for the pattern to
 # match: a substring test is far cheaper than the search, and most paragraphs fail it.
@@ -76,6 +83,21 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class DossierCitation:
+    """A kamerstukdossier named without an ondernummer: it names no document, so it is no kamerstuk."""
+
+    text: str
+    start: int
+    end: int
+    dossier: str  # "34919"
+    toevoeging: str | None
+
+    @property
+    def key(self) -> str:
+        return "-".join(part for part in (self.dossier, self.toevoeging) if part)
+
+
+@dataclass(frozen=True)
 class OtherCitation:
     text: str
     start: int
@@ -118,12 +140,26 @@ def find(text: str) -> tuple[list[Citation], list[OtherCitation]]:
     for match in KAMERSTUK.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
+        if not match.group("prefix") and AMOUNT_BEFORE.search(text, max(0, match.start() - 2), match.start()):
+            continue
         if match.group("bare") and not (match.group("prefix") and "," in match.group("separator")):
             continue  # "31 793, 42" is only a kamerstuk when "Kamerstuk" says so
         if match.group("letters") and not (match.group("nr") or _senate(match)):
             continue  # "30 880 AA": the Eerste Kamer numbers its papers with letters
         citations.extend(_citations_of(match))
     return citations, others
+
+
+def find_dossiers(text: str) -> list[DossierCitation]:
+    """Dossiers the text names without a document number, kept apart from the kamerstukken `find` gives."""
+    if "ossier" not in text and "amerstuk" not in text:
+        return []
+    return [
+        DossierCitation(
+            m.group(0), m.start(), m.end(), re.sub(r"\D", "", m.group("number")), _toevoeging(m.group("toevoeging"))
+        )
+        for m in DOSSIER_ONLY.finditer(text)
+    ]
 
 
 def _citations_of(match) -> list[Citation]:

@@ -42,7 +42,7 @@ class _Heading:
 def split(blocks) -> list[SectionData]:
     blocks = _merge_split_headings(list(blocks))
     marks = _classify(blocks)
-    levels = _levels(marks)
+    levels = _levels(marks, _named_in_opening(blocks, marks))
     sections: list[SectionData] = []
     opening: list = []
     stack: list[int] = []
@@ -153,14 +153,41 @@ def _reads_as_sentence(text: str) -> bool:
     return stripped.endswith(".") and not ABBREVIATION_END.search(stripped)
 
 
-def _levels(marks) -> list[int]:
-    """Give every heading its level; see the module docstring."""
+ARTICLES = re.compile(r"\b(?:de|het|een|the)\s+", re.IGNORECASE)
+MIN_NAMED = 3  # an opening that names fewer headings is no list of the letter's subjects
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[\w'’-]+", ARTICLES.sub("", text.lower())))
+
+
+def _named_in_opening(blocks, marks) -> list[bool]:
+    """Per heading, whether the letter's opening names it among its subjects ("Concreet gaat deze brief
+    in op de ontwikkelingen in meldkamers, de beleidsreactie …"): its first two words, articles aside."""
+    first = next((i for i, mark in enumerate(marks) if mark is not None), len(marks))
+    opening = f" {_words(' '.join(b.text for b in blocks[:first] if _is_paragraph(b)))} "
+    named = []
+    for mark in marks:
+        words = _words(mark.text).split()[:2] if mark is not None else []
+        named.append(bool(words) and f" {' '.join(words)} " in opening)
+    return named if sum(named) >= MIN_NAMED else [False] * len(marks)
+
+
+def _levels(marks, named=None) -> list[int]:
+    """Give every heading its level; see the module docstring.
+
+    Plain bold headings show no level of their own. A heading followed directly by a heading opens a
+    chapter (level 1) and what follows it is level 2; where the opening lists the letter's subjects
+    (`named`), a named heading after the text of an unnamed level-2 heading, or after the text of a
+    level-1 heading, is a subject of its own (level 1) rather than one more subsection."""
+    named = named or [False] * len(marks)
     structured = any(m is not None and m.kind in ("style", "numbered") for m in marks)
     has_title = any(m is not None and m.kind == "title" for m in marks)
     levels = []
     last_structured = 0  # level of the last styled or numbered heading
     last_bold = 0  # level of the last unstructured bold heading
     chapter_open = False
+    previous = None  # (level, named, had text under it) of the previous plain bold heading
     for index, mark in enumerate(marks):
         level = 0
         if mark is None:
@@ -181,10 +208,19 @@ def _levels(marks) -> list[int]:
             else:
                 followed_by_heading = index + 1 < len(marks) and marks[index + 1] is not None
                 chapter_open = followed_by_heading or chapter_open
-                level = 1 if followed_by_heading or not chapter_open else 2
+                level = 1 if followed_by_heading or not chapter_open or _own_subject(named[index], previous) else 2
+                previous = (level, named[index], not followed_by_heading)
             last_bold = level
         else:  # italic
             base = last_bold or (last_structured if structured else 1 if not has_title else 2)
             level = base + 1
         levels.append(level)
     return levels
+
+
+def _own_subject(named: bool, previous) -> bool:
+    """Whether a named heading inside an open chapter starts a subject of its own (see `_levels`)."""
+    if not named or previous is None:
+        return False
+    level, previous_named, had_text = previous
+    return had_text and (level == 1 or not previous_named)

@@ -144,11 +144,19 @@ def test_motion_takes_the_kamerstuk_in_brackets_after_its_name(text, kamerstuk):
         "Er zijn enkele moties aangenomen over dit onderwerp.",
         "Uw Kamer heeft daarover Motie#21 aangenomen.",
         "De Kamer nam deze motie aan.",
-        "Hierbij ga ik in op de motie Kamerstuk 32 793, nr. 176 over zout.",
     ],
 )
 def test_look_alikes_are_not_motions(text):
     assert motions_in(text) == []
+
+
+def test_a_motion_named_by_its_kamerstuk_alone_is_a_mention_without_members():
+    # was a look-alike; issue 13 asks for "a motion named by its kamerstuk only"
+    found = motions_in("Hierbij ga ik in op de motie Kamerstuk 32 793, nr. 176 over zout.")
+
+    assert [(m.text, m.members, m.kamerstuk) for m in found] == [
+        ("de motie Kamerstuk 32 793, nr. 176", (), "32793-176")
+    ]
 
 
 def test_motion_takes_the_kamerstuk_of_the_footnote_after_its_name():

@@ -118,8 +118,10 @@ def _reference(item: dict, where: str) -> list[str]:
 def _motion(item: dict, where: str) -> list[str]:
     errors = []
     members = item.get("members")
-    if not isinstance(members, list) or not members or not all(isinstance(m, str) and m.strip() for m in members):
-        errors.append(f"{where}.members must be a non-empty list of names")
+    by_kamerstuk = bool(KAMERSTUK.match(str(item.get("kamerstuk") or "")))  # [] when named by its kamerstuk only
+    named = isinstance(members, list) and (members or by_kamerstuk)
+    if not named or not all(isinstance(m, str) and m.strip() for m in members):
+        errors.append(f"{where}.members must be a non-empty list of names (or [] with a kamerstuk)")
     if item.get("kamerstuk") is not None and not KAMERSTUK.match(str(item["kamerstuk"])):
         errors.append(f"{where}.kamerstuk must be like 29517-260 or 36600-VI-100, or null")
     if item.get("declares_done") not in (True, False, None):

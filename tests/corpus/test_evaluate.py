@@ -1,6 +1,9 @@
 """The matching rules of tests/corpus/SCHEMA.md, on one small letter's gold and analysis result."""
 
-from tests.corpus.evaluate import Count, below_floors, compare, raised_floors
+import re
+from pathlib import Path
+
+from tests.corpus.evaluate import Count, below_floors, compare, held_out_ids, raised_floors
 
 GOLD = {
     "id": "x",
@@ -104,3 +107,37 @@ def test_raised_floors_keep_the_higher_figure_rounded_down():
     assert raised_floors(summed, {"headings": {"precision": 0.5, "recall": 0.5}}) == {
         "headings": {"precision": 0.666, "recall": 1.0}
     }
+
+
+def test_a_found_item_matches_the_certain_gold_item_before_a_borderline_one():
+    gold = {
+        **GOLD,
+        "motions": [
+            {"members": ["Bisschop"], "kamerstuk": None, "declares_done": False, "borderline": True},
+            {"members": ["Bisschop"], "kamerstuk": None, "declares_done": False},
+        ],
+    }
+    result = {**RESULT, "motions": [{"members": ["Bisschop"], "kamerstuk": None, "declares_done": False}]}
+
+    assert figures(compare(gold, result)["motion mentions"]) == (1, 0, 0)
+
+
+def test_a_second_found_item_may_still_take_the_borderline_gold_item():
+    gold = {
+        **GOLD,
+        "motions": [
+            {"members": ["Omtzigt"], "kamerstuk": None, "declares_done": False, "borderline": True},
+            {"members": ["Omtzigt"], "kamerstuk": None, "declares_done": False},
+        ],
+    }
+    found = [{"members": ["Omtzigt"], "kamerstuk": None, "declares_done": False}] * 3
+
+    assert figures(compare(gold, {**RESULT, "motions": found})["motion mentions"]) == (1, 1, 0)
+
+
+def test_the_held_out_letters_are_the_ones_sources_md_lists_in_the_held_out_round():
+    sources = (Path(__file__).parent / "SOURCES.md").read_text(encoding="utf-8")
+    round_ = sources.split("### Held-out round", 1)[1].split("\n\nThe five Word files", 1)[0]
+
+    assert held_out_ids() == sorted(re.findall(r"^\| `([^`]+)` \|", round_, flags=re.MULTILINE))
+    assert len(held_out_ids()) == 16

@@ -15,6 +15,12 @@ def test_validate_accepts_a_file_that_follows_the_schema():
     assert validate(VALID, "jenv-2021-2021D43360") == []
 
 
+def test_a_motion_named_by_its_kamerstuk_alone_has_no_members():
+    gold = VALID | {"motions": [{"members": [], "kamerstuk": "36600-VI-12", "declares_done": False}]}
+
+    assert validate(gold, "jenv-2021-2021D43360") == []
+
+
 def test_validate_names_each_mistake():
     gold = VALID | {
         "id": "other",
@@ -29,7 +35,7 @@ def test_validate_names_each_mistake():
         "document.date '12 november 2021' is not an ISO date",
         "references[0].dossier must be five digits",
         "references[0].location must be one of body, footnote, heading",
-        "motions[0].members must be a non-empty list of names",
+        "motions[0].members must be a non-empty list of names (or [] with a kamerstuk)",
         "motions[0].kamerstuk must be like 29517-260 or 36600-VI-100, or null",
         "motions[0].declares_done must be true, false or null",
         "commitments[0] has an unknown key 'source'",
