@@ -68,6 +68,8 @@ REFERENCE_DATA = [
     ("kamer.migrations.0003_roles", "grant_sync"),
     ("letters.migrations.0011_fetch_roles", "grant_fetching"),
     ("commitments.migrations.0002_roles", "grant_commitments"),
+    ("letters.migrations.0014_topic_rules_that_name_their_topic", "mark_naming_terms"),
+    ("alerts.migrations.0002_roles", "grant_alerts"),
 ]
 
 

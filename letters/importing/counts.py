@@ -9,19 +9,23 @@ A kamerstuk has one vergaderjaar, while letters cite it with the year they think
 Kamer's own record (kamer.Document, same dossier and volgnummer) decides when it is mirrored,
 else the year the current citations give most often.
 
+A letter's own place in the record (dossier and kamerstuk, Letter.dossier and Letter.kamerstuk)
+is kept from the Kamer's document of it the same way: at every import (record_citations) and
+after every sync (after_sync). It only fills what is empty, so what an admin set stays.
+
 `manage.py recount` rebuilds all of it, for repairs and after bulk loads.
 """
 
 from collections import Counter
 
 from django.db import connection, transaction
-from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Subquery, Value
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Left, Right
 
-from kamer.models import Document
+from kamer.models import Document, Kamerstukdossier
 from letters.models import Letter, LetterDossier, LetterVersion, Reference, Topic
 from letters.topics.recount import recount_topics
-from tkdossiers.models import Kamerstuk
+from tkdossiers.models import Dossier, Kamerstuk
 
 
 def record_citations(letter: Letter, version: LetterVersion, references: list[Reference], previous_id=None) -> None:
@@ -40,6 +44,8 @@ def record_citations(letter: Letter, version: LetterVersion, references: list[Re
             )
         )
     recount_kamerstukken(kamerstukken)
+    if letter.dossier_id is None or letter.kamerstuk_id is None:  # one statement, for letters still unplaced
+        record_identity([letter.pk])
 
 
 def recount_kamerstukken(ids=None) -> int:
@@ -90,7 +96,10 @@ def _most_cited_year(citations):
 
 def after_sync(report, chunk=5000) -> int:
     """A KAMER_SYNC_HOOKS hook: the kamerstukken whose record the sync brought or changed take
-    its vergaderjaar (their citations were counted when they were imported)."""
+    its vergaderjaar (their citations were counted when they were imported); letters whose
+    document is now known as a kamerstuk get their dossier and kamerstuk."""
+    with transaction.atomic():
+        record_identity()
     recounted = 0
     for start in range(0, len(report.changed_documents), chunk):
         changed = Document.objects.filter(pk__in=report.changed_documents[start : start + chunk])
@@ -137,3 +146,66 @@ def recount_all() -> dict[str, int]:
         kamerstukken = recount_kamerstukken()
     recount_topics()
     return {"letter dossiers": letter_dossiers, "kamerstukken": kamerstukken, "topics": Topic.objects.count()}
+
+
+def kamer_document(letter: Letter) -> Document | None:
+    """The Kamer's document of a letter: the one it was fetched from, else the one with its number."""
+    fetched = Document.objects.filter(fetch__letter=letter)
+    if letter.document_number:
+        fetched = fetched | Document.objects.filter(document_number=letter.document_number)
+    return fetched.order_by("deleted", "-bijgewerkt", "-pk").first()
+
+
+def record_identity(letter_ids=None) -> int:
+    """Fill the empty dossier and kamerstuk of letters (all, or those of `letter_ids`) from their
+    Kamer document, when the Kamer knows it as a kamerstuk; returns how many letters changed.
+    Only letters whose document has a volgnummer are read, so a sync with nothing new costs one query."""
+    unset = Letter.objects.filter(Q(dossier__isnull=True) | Q(kamerstuk__isnull=True))
+    if letter_ids is not None:
+        unset = unset.filter(pk__in=letter_ids)
+    numbered = Document.objects.filter(volgnummer__isnull=False).filter(
+        Q(fetch__letter=OuterRef("pk")) | Q(document_number=OuterRef("document_number"), document_number__gt="")
+    )
+    changed = 0
+    for letter in unset.filter(Exists(numbered)).select_for_update(of=("self",)).order_by("pk"):
+        changed += _fill_identity(letter, kamer_document(letter))
+    return changed
+
+
+def _fill_identity(letter: Letter, document: Document | None) -> bool:
+    dossier = document_dossier(document, create=True) if document else None
+    if dossier is None or document.volgnummer is None:
+        return False
+    fields = []
+    if letter.dossier_id is None:
+        letter.dossier, fields = dossier, ["dossier"]
+    taken = Letter.objects.filter(kamerstuk__dossier=dossier, kamerstuk__number=str(document.volgnummer))
+    # An admin's dossier that is another one says this document is not the letter's kamerstuk.
+    if letter.kamerstuk_id is None and letter.dossier_id == dossier.pk and not taken.exists():
+        letter.kamerstuk, _ = Kamerstuk.objects.get_or_create(
+            dossier=dossier, number=str(document.volgnummer), defaults={"soort": document.soort[:100]}
+        )
+        fields.append("kamerstuk")
+    if fields:
+        letter.save(update_fields=[*fields, "updated_at"])
+    return bool(fields)
+
+
+def document_dossier(document: Document, *, create=False) -> Dossier | None:
+    """Our Dossier of a Kamer document: linked by the sync, else by the Kamerstukdossier's GUID, else
+    by its number (made when `create` and the mirrored Kamerstukdossier gives the number)."""
+    if document.dossier_id:
+        return document.dossier
+    guid = document.kamerstukdossier_id
+    if not guid:
+        return None
+    known = Dossier.objects.filter(tk_id=guid).first()
+    record = None if known else Kamerstukdossier.objects.filter(guid=guid, deleted=False).exclude(number="").first()
+    if record is None:
+        return known
+    found = Dossier.objects.filter(number=record.number, toevoeging=record.toevoeging).first()
+    if found is None and create:
+        found = Dossier.objects.create(
+            number=record.number, toevoeging=record.toevoeging, title=record.title, tk_id=guid
+        )
+    return found

@@ -21,6 +21,7 @@ from django.utils import timezone
 from kamer.models import Document
 from kamer.tk import fields as tk_fields
 from kamer.tk.client import TKError
+from letters.importing import counts
 from letters.importing.store import Outcome, import_letter
 from letters.models import DocumentFetch, Letter, Source, TypesetPublication, WatchedDossier
 
@@ -125,7 +126,11 @@ def _store_resource(claimed: DocumentFetch, fetched, resource) -> str:
         if result.outcome == Outcome.FAILED:
             return _finish(claimed, fetched, Status.FAILED, f"inlezen mislukt: {result.reason}")
         claimed.letter = result.letter
-        return _finish(claimed, fetched, Status.IMPORTED, result.outcome.label)
+        status = _finish(claimed, fetched, Status.IMPORTED, result.outcome.label)
+        # Now linked to its document: a letter whose file bears no number learns its kamerstuk here.
+        with transaction.atomic():
+            counts.record_identity([result.letter.pk])
+        return status
     if "pdf" in kind or resource.content.startswith(b"%PDF"):
         _keep_publication(claimed, resource)
         return _finish(claimed, fetched, Status.TYPESET, "opgemaakte PDF bewaard; de .docx-versies blijven")

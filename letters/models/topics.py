@@ -42,6 +42,11 @@ class TopicRule(models.Model):
         "term", max_length=200, help_text="Woord of woordgroep; eindig op * voor samenstellingen (meldkamer*)."
     )
     weight = models.FloatField("gewicht", default=1.0)
+    names_topic = models.BooleanField(
+        "noemt het onderwerp",
+        default=False,
+        help_text="Eén keer genoemd is genoeg: de term noemt het onderwerp zelf (VMX voor C2000 en VMX).",
+    )
 
     class Meta:
         verbose_name = "regel"

@@ -60,7 +60,7 @@ def _linked(text: str) -> str:
     for match in URL.finditer(text):
         url = _without_trailing(match.group(0))
         pieces.append(escape(text[last : match.start()]))
-        pieces.append(format_html('<a href="{0}" rel="noopener">{0}</a>', url))
+        pieces.append(format_html('<a href="{0}" rel="noopener noreferrer">{0}</a>', url))
         last = match.start() + len(url)
     pieces.append(escape(text[last:]))
     return "".join(pieces)

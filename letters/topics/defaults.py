@@ -1,5 +1,13 @@
 """The starting set of topics for this domain (used by the data migration and as a
-fallback for analyse_letter when no database is available)."""
+fallback for analyse_letter when no database is available).
+
+`rules` are (term, weight); `names` are those of its terms that on their own name the topic
+(letters.topics.matching: one mention tags a passage). Only terms nothing else is called by:
+"crisisbeheersing" or "meldkamer" also appear in passing, in the name of a directorate or a
+list of partners, so they tag by weight.
+"""
+
+from letters.topics.matching import Rule, TopicRules
 
 STARTING_TOPICS = [
     {
@@ -16,6 +24,7 @@ STARTING_TOPICS = [
             ("centralist*", 1),
             ("aannamecentrale", 1),
         ],
+        "names": ["Landelijke Meldkamer Samenwerking"],
     },
     {
         "slug": "c2000-en-vmx",
@@ -29,6 +38,7 @@ STARTING_TOPICS = [
             ("TETRA", 1),
             ("radiobedien*", 1),
         ],
+        "names": ["C2000", "VMX", "IVC", "missiekritische communicatie*"],
     },
     {
         "slug": "ptss-en-psychosociale-zorg",
@@ -45,6 +55,7 @@ STARTING_TOPICS = [
             ("hoog-risico beroep*", 1),
             ("hoog-risicoberoep*", 1),
         ],
+        "names": ["PTSS", "posttraumatische*"],
     },
     {
         "slug": "alerteren-nl-alert-en-was",
@@ -61,6 +72,7 @@ STARTING_TOPICS = [
             ("alarmering*", 1),
             ("waarschuwingsketen", 1),
         ],
+        "names": ["NL-Alert", "WAS", "Waarschuwings- en Alarmeringssysteem"],
     },
     {
         "slug": "crisisbeheersing",
@@ -77,6 +89,7 @@ STARTING_TOPICS = [
             ("crisisorganisatie", 1),
             ("stroomuitval", 1),
         ],
+        "names": ["Landelijke Agenda Crisisbeheersing"],
     },
     {
         "slug": "brandweerzorg",
@@ -107,6 +120,7 @@ STARTING_TOPICS = [
             ("doxing", 1),
             ("Taskforce", 1),
         ],
+        "names": ["geweld tegen hulpverleners", "Onze hulpverleners veilig"],
     },
     {
         "slug": "kcr2-locc",
@@ -118,11 +132,23 @@ STARTING_TOPICS = [
             ("Knooppunt Coördinatie", 3),
             ("Landelijk Operationeel Coördinatie Centrum", 3),
         ],
+        "names": ["KCR2", "LOCC", "Knooppunt Coördinatie", "Landelijk Operationeel Coördinatie Centrum"],
     },
     {
         "slug": "noodcommunicatievoorziening",
         "name": "Noodcommunicatievoorziening",
         "description": "De Noodcommunicatievoorziening (NCV) voor vitale partijen bij uitval van gewone netwerken.",
         "rules": [("Noodcommunicatievoorziening", 3), ("NCV", 2)],
+        "names": ["Noodcommunicatievoorziening", "NCV"],
     },
 ]
+
+
+def starting_rules() -> list[TopicRules]:
+    """The starting topics as the matcher takes them."""
+    return [
+        TopicRules(
+            topic["slug"], tuple(Rule(term, weight, term in topic.get("names", ())) for term, weight in topic["rules"])
+        )
+        for topic in STARTING_TOPICS
+    ]

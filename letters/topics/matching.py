@@ -4,8 +4,17 @@ A rule is a term with a weight. "meldkamer" matches the word and its Dutch
 inflections (meldkamers); "meldkamer*" also matches compounds (meldkamerdomein,
 meldkamerfunctie); a term may hold spaces or hyphens ("112-melding", "NL-Alert").
 A section gets the topics its heading names; without a heading match, its body
-must score above the topic's threshold (so a passing mention does not tag it);
-a section with no match of its own takes its parent's topics.
+must score above the topic's threshold (so a passing mention does not tag it),
+or hold a term that on its own names the topic (`names`: VMX and C2000 name
+"C2000 en VMX", while "radiobediening" is only a hint); a section with no match
+of its own takes its parent's topics.
+
+A letter's untitled opening often lists what the letter is about in one sentence,
+each subject mentioned once. So the opening of a letter that goes on in other
+sections also takes every topic it mentions that one of those sections is tagged
+with: a mention of what the letter itself treats is a subject it lists. A mention
+of anything else, and the opening of a letter that is one passage, still need the
+threshold like any other passage.
 """
 
 import re
@@ -19,6 +28,7 @@ MAX_COUNT = 3  # a word repeated in one long passage should not outweigh every o
 class Rule:
     term: str
     weight: float = 1.0
+    names: bool = False  # one mention of the term tags: it names the topic on its own
 
 
 @dataclass(frozen=True)
@@ -62,18 +72,18 @@ class Matcher:
     def __init__(self, topics: list[TopicRules]):
         self.slugs = [t.slug for t in topics]
         self.thresholds = [t.threshold for t in topics]
-        by_term: dict[str, list[tuple[int, float]]] = {}
+        by_term: dict[str, list[tuple[int, float, bool]]] = {}
         for index, topic in enumerate(topics):
             for rule in topic.rules:
                 if rule.term.strip():
-                    by_term.setdefault(rule.term.strip(), []).append((index, rule.weight))
-        # (the term's first word in lower case, its pattern, the topics it counts for)
+                    by_term.setdefault(rule.term.strip(), []).append((index, rule.weight, rule.names))
+        # (the term's first word in lower case, its pattern, the topics it counts for: index, weight, names)
         self.terms = [
             (re.split(r"\s+", term.rstrip("*").lower())[0], compile_term(term), users)
             for term, users in by_term.items()
         ]
 
-    def _hits(self, text: str) -> list[tuple[int, list[tuple[int, float]]]]:
+    def _hits(self, text: str) -> list[tuple[int, list[tuple[int, float, bool]]]]:
         """(number of matches, topics it counts for) for every term found in the text."""
         lowered = text.lower()
         found = []
@@ -85,22 +95,40 @@ class Matcher:
         return found
 
     def own_topics(self, section: SectionText) -> list[str]:
-        named = {topic for _, users in self._hits(section.heading) for topic, _ in users}
+        return self._slugs(self._own(section))
+
+    def _own(self, section: SectionText) -> set[int]:
+        """The topics the section's heading or naming terms name, or its body scores enough for."""
+        own = {topic for _, users in self._hits(section.heading) for topic, _, _ in users}
         scores = [0.0] * len(self.slugs)
         for count, users in self._hits(section.body):
-            for topic, weight in users:
+            for topic, weight, names in users:
                 scores[topic] += weight * min(count, MAX_COUNT)
-        return [
-            slug for index, slug in enumerate(self.slugs) if index in named or scores[index] >= self.thresholds[index]
-        ]
+                if names:
+                    own.add(topic)
+        return own | {index for index, score in enumerate(scores) if score >= self.thresholds[index]}
+
+    def _mentioned(self, text: str) -> set[int]:
+        return {topic for _, users in self._hits(text) for topic, _, _ in users}
+
+    def _slugs(self, topics: set[int]) -> list[str]:
+        return [slug for index, slug in enumerate(self.slugs) if index in topics]
 
     def tag(self, sections: list[SectionText]) -> list[tuple[list[str], bool]]:
         """Per section: (topic slugs, inherited from the parent?)."""
+        own = [self._own(section) for section in sections]
+        if len(sections) > 1 and is_opening(sections[0]):
+            treated = set().union(*own[1:])
+            own[0] |= self._mentioned(sections[0].body) & treated
         tagged: list[tuple[list[str], bool]] = []
-        for section in sections:
-            own = self.own_topics(section)
-            if own or section.parent is None:
-                tagged.append((own, False))
+        for section, topics in zip(sections, own, strict=True):
+            if topics or section.parent is None:
+                tagged.append((self._slugs(topics), False))
             else:
                 tagged.append((list(tagged[section.parent][0]), True))
         return tagged
+
+
+def is_opening(section: SectionText) -> bool:
+    """The text before the letter's first heading."""
+    return not section.heading.strip() and section.parent is None

@@ -14,7 +14,10 @@ HAND = [TopicTag.Source.MANUAL, TopicTag.Source.EXCLUDED]
 
 def matcher_from_db() -> tuple[Matcher, dict[str, Topic]]:
     topics = list(Topic.objects.prefetch_related(Prefetch("rules", queryset=TopicRule.objects.order_by("id"))))
-    rules = [TopicRules(t.slug, tuple(Rule(r.term, r.weight) for r in t.rules.all()), t.threshold) for t in topics]
+    rules = [
+        TopicRules(t.slug, tuple(Rule(r.term, r.weight, r.names_topic) for r in t.rules.all()), t.threshold)
+        for t in topics
+    ]
     return Matcher(rules), {t.slug: t for t in topics}
 
 

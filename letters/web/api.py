@@ -3,6 +3,7 @@ letter, a dossier. It answers JSON in every case (401, 403, 404, 400 too), never
 
 from dataclasses import dataclass
 from functools import wraps
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from letters.models import Letter
 from letters.web.dossier_views import dossier_from_key, dossier_summary
+from letters.web.letter_views import letter_identity
 from letters.web.listing import CappedPaginator, listing
 from letters.web.rows import FootnoteRow, LetterRow, ReferenceRow, Row, SectionRow, iso
 
@@ -57,6 +59,37 @@ class CitedKamerstukRow(Row):
             last_cited=iso(kamerstuk.last_cited),
             official_url=kamerstuk.official_url,
         )
+
+
+@dataclass(frozen=True)
+class LetterKamerstukRow(Row):
+    """The letter's own kamerstuk in the letter's answer (29517 nr. 275): null while unknown."""
+
+    dossier: str
+    nummer: str
+    url: str
+
+    labels: ClassVar = {"dossier": "dossier", "nummer": "ondernummer", "url": "officiële publicatie"}
+
+    @classmethod
+    def of(cls, kamerstuk):
+        return cls(dossier=kamerstuk.dossier.key, nummer=kamerstuk.number, url=kamerstuk.official_url)
+
+
+@dataclass(frozen=True)
+class LetterZaakRow(Row):
+    """The letter's zaak at the Kamer in the letter's answer (2025Z18704): null while unknown."""
+
+    nummer: str
+    onderwerp: str | None
+    url: str
+
+    labels: ClassVar = {"nummer": "zaaknummer", "onderwerp": "onderwerp", "url": "bij de Tweede Kamer"}
+
+    @classmethod
+    def of(cls, identity):
+        zaak = identity.zaak
+        return cls(nummer=zaak.number, onderwerp=zaak.subject or None, url=identity.zaak_url)
 
 
 def error(status: int, detail: str, **extra) -> JsonResponse:
@@ -113,7 +146,7 @@ def _page_url(request, number):
 
 @api_view
 def letter(request, pk):
-    letter = get_object_or_404(Letter.objects.with_current(), pk=pk)
+    letter = get_object_or_404(Letter.objects.with_current().select_related("kamerstuk__dossier"), pk=pk)
     versions = list(letter.versions.defer("content").order_by("number"))
     if not versions:
         raise Http404("Van deze brief is nog geen versie ingelezen.")
@@ -121,9 +154,13 @@ def letter(request, pk):
     absolute = request.build_absolute_uri
     sections = version.sections.select_related("version__letter").defer("blocks")
     references = version.references.select_related("version__letter", "section", "footnote", "kamerstuk__dossier")
+    identity = letter_identity(letter)
     return JsonResponse(
         LetterRow.of(letter, absolute).as_dict()
         | {
+            "document_number": identity.document_number or None,
+            "kamerstuk": LetterKamerstukRow.of(identity.kamerstuk).as_dict() if identity.kamerstuk else None,
+            "zaak": LetterZaakRow.of(identity).as_dict() if identity.zaak and identity.zaak.number else None,
             "versions": [VersionRow.of(v).as_dict() for v in versions],
             "sections": [SectionRow.of(s, absolute).as_dict() | {"parent_id": s.parent_id} for s in sections],
             "footnotes": [FootnoteRow.of(f).as_dict() for f in version.footnotes.all()],

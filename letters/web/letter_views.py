@@ -2,6 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -9,10 +10,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 
+from kamer.models import Zaak
 from letters.apps import analyser_hooks
+from letters.importing.counts import kamer_document
 from letters.models import SHOWN_SOURCES, Letter, LetterVersion, Section, Topic, TopicTag, TypesetPublication
+from letters.models.core import TK_DOCUMENT
 from letters.web.access import reader_required
 from letters.web.diff import compare, set_changes
+from tkdossiers.models import Kamerstuk
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # A long letter is shown in parts, so that one page stays a few hundred kB of HTML: at most this
@@ -23,11 +28,51 @@ CHARS_PER_PART = 200_000
 # The table of contents of a long letter keeps every heading of the part shown, and of the other
 # parts only the upper levels that fit in this many entries.
 TOC_MAX_ENTRIES = 1000
+# A letter's zaak on the Kamer's site: the page of the Brief regering with its documents.
+TK_LETTER_ZAAK = "https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A letter's own place in the Kamer's record: its document number, kamerstuk and zaak, each
+    empty (None) while the Kamer's document of it is not known."""
+
+    document_number: str
+    kamerstuk: Kamerstuk | None
+    zaak: Zaak | None
+
+    @property
+    def document_url(self) -> str:
+        """The letter's own document at the Kamer."""
+        return TK_DOCUMENT.format(quote(self.document_number)) if self.document_number else ""
+
+    @property
+    def zaak_url(self) -> str:
+        """The zaak's page at the Kamer: a motion's own page, else the letter's among its zaak's documents."""
+        if self.zaak is None or not self.zaak.number:
+            return ""
+        if self.zaak.soort == Zaak.SOORT_MOTIE:
+            return self.zaak.tk_url
+        query = {"id": self.zaak.number} | ({"did": self.document_number} if self.document_number else {})
+        return TK_LETTER_ZAAK + urlencode(query)
+
+
+def letter_identity(letter: Letter) -> Identity:
+    """The letter's Identity from its Kamer document (two queries; the letter's kamerstuk and its
+    dossier should be selected with it)."""
+    document = kamer_document(letter)
+    zaak = None
+    if document is not None:
+        zaken = Zaak.objects.filter(document_links__document_id=document.guid, deleted=False).order_by("number")
+        # A letter is a document of its own zaak (soort Brief regering); a motion it answers comes after.
+        zaak = min(zaken, key=lambda z: z.soort == Zaak.SOORT_MOTIE, default=None)
+    number = letter.document_number or (document.document_number if document else "")
+    return Identity(number, letter.kamerstuk if letter.kamerstuk_id else None, zaak)
 
 
 @reader_required
 def letter_detail(request, pk, number=None):
-    letter = get_object_or_404(Letter.objects.select_related("kamerstuk__dossier"), pk=pk)
+    letter = get_object_or_404(Letter.objects.select_related("kamerstuk__dossier", "dossier"), pk=pk)
     versions = list(letter.versions.defer("content").order_by("number"))
     if not versions:
         return render(request, "letters/letter_empty.html", {"letter": letter}, status=404)
@@ -45,6 +90,7 @@ def letter_detail(request, pk, number=None):
             "version": version,
             "versions": versions,
             "is_current": version.pk == letter.current_version_id,
+            "identity": letter_identity(letter),
             "all_topics": list(Topic.objects.all()) if request.user.has_perm("letters.tag_section") else [],
             **_letter_part(version, request),
         },

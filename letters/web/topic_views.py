@@ -143,7 +143,9 @@ def _topic_form_context(section, form):
     }
 
 
-RuleFormSet = inlineformset_factory(Topic, TopicRule, fields=["term", "weight"], extra=3, can_delete=True)
+RuleFormSet = inlineformset_factory(
+    Topic, TopicRule, fields=["term", "weight", "names_topic"], extra=3, can_delete=True
+)
 
 
 @login_required

@@ -177,7 +177,7 @@ def test_a_letter_and_its_new_version_arrive_through_the_worker(tk, workers):
     assert DocumentFetch.objects.get().status == "imported"
     # the worker's import queued a recount of the topic figures, which a worker ran after it
     wait_for(
-        lambda: Topic.objects.filter(slug="c2000-en-vmx", letter_count=1, passage_count=3).exists(),
+        lambda: Topic.objects.filter(slug="c2000-en-vmx", letter_count=1, passage_count=5).exists(),
         message="the topic recount",
     )
 

@@ -38,8 +38,23 @@ def test_analyse_letter_prints_the_contract(gold):
         "document_number": gold["document_number"],
         "sender": "Minister van Justitie en Veiligheid (Foort van Oosten)",
     }
-    # the opening summarises the letter; with the starting rules it counts as PTSS and KCR2/LOCC
-    assert result["sections"][0] == {"heading": "", "level": 1, "topics": ["kcr2-locc", "ptss-en-psychosociale-zorg"]}
+    # the opening lists every subject of the letter, and each of them is a topic of a section below it
+    assert result["sections"][0] == {
+        "heading": "",
+        "level": 1,
+        "topics": [
+            "alerteren-nl-alert-en-was",
+            "brandweerzorg",
+            "c2000-en-vmx",
+            "crisisbeheersing",
+            "geweld-tegen-hulpverleners",
+            "kcr2-locc",
+            "meldkamers-en-112",
+            "noodcommunicatievoorziening",
+            "ptss-en-psychosociale-zorg",
+            "weerbaarheid",
+        ],
+    }
     assert result["sections"][9] == {"heading": "C2000", "level": 2, "topics": ["c2000-en-vmx", "meldkamers-en-112"]}
     assert [s["heading"] for s in result["sections"][1:]] == gold["headings"]
     assert len(result["footnotes"]) == 35

@@ -10,13 +10,29 @@ from tests.conftest import SAMPLES
 STYLES = SAMPLES / "seed" / "verzamelbrief-2025D43420-styles.docx"
 
 # The seed letter's sections and their topics with the starting rules (the table in the note).
+# The opening lists every subject of the letter (issue 15, item 11), and the governance passage
+# speaks of VMX, which names C2000 en VMX on its own.
 SEED_TOPICS = [
-    ("", ["kcr2-locc", "ptss-en-psychosociale-zorg"]),
+    (
+        "",
+        [
+            "alerteren-nl-alert-en-was",
+            "brandweerzorg",
+            "c2000-en-vmx",
+            "crisisbeheersing",
+            "geweld-tegen-hulpverleners",
+            "kcr2-locc",
+            "meldkamers-en-112",
+            "noodcommunicatievoorziening",
+            "ptss-en-psychosociale-zorg",
+            "weerbaarheid",
+        ],
+    ),
     ("Meldkamers", ["meldkamers-en-112"]),
     ("Ontwikkelingen in de meldkamers", ["meldkamers-en-112"]),
     ("Realisatie meldkamers afgerond", ["meldkamers-en-112"]),
     ("Pilots meldkamerfunctie ambulance en zorgcoördinatie", ["meldkamers-en-112"]),
-    ("Brief inspectie governance meldkamerdomein", ["meldkamers-en-112"]),
+    ("Brief inspectie governance meldkamerdomein", ["c2000-en-vmx", "meldkamers-en-112"]),
     ("Videobellen met de meldkamer", ["meldkamers-en-112"]),
     ("Ontwikkelingen 112", ["meldkamers-en-112"]),
     ("Beleidsreactie WODC evaluatie naar programma IVC", ["c2000-en-vmx", "meldkamers-en-112"]),

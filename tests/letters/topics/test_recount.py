@@ -41,8 +41,9 @@ def test_topic_figures_are_recounted_after_an_import_commits(django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         add(c2000_letter("12 november 2025"), "c2000.docx")
 
-    # seed: 3 C2000 passages, the Van Dijk motion open; the new letter: its C2000 heading
-    assert topic_figures("c2000-en-vmx") == (2, 4, 1, 0, datetime.date(2025, 11, 12))
+    # seed: 5 C2000 passages (the opening and the governance passage with them), the Van Dijk
+    # motion open; the new letter: its C2000 heading
+    assert topic_figures("c2000-en-vmx") == (2, 6, 1, 0, datetime.date(2025, 11, 12))
     assert Topic.objects.get(slug="c2000-en-vmx").counted_at is not None
 
 
@@ -66,8 +67,8 @@ def test_changes_committed_while_a_recount_waits_share_it(django_capture_on_comm
     assert topic_figures("c2000-en-vmx")[:2] == (0, 0)  # no second recount was queued
 
     recount.recount_topics()  # the waiting one starts, and sees the import
-    assert topic_figures("c2000-en-vmx")[:2] == (1, 3)
+    assert topic_figures("c2000-en-vmx")[:2] == (1, 5)
 
     with django_capture_on_commit_callbacks(execute=True):  # a change after it started queues the next
         add(c2000_letter("12 november 2025"), "c2000.docx")
-    assert topic_figures("c2000-en-vmx")[:2] == (2, 4)
+    assert topic_figures("c2000-en-vmx")[:2] == (2, 6)

@@ -14,7 +14,7 @@ def test_letter_page_links_to_its_document_at_the_kamer(policy_client, seed_lett
     html = policy_client.get(seed_letter.get_absolute_url()).content.decode()
 
     assert (
-        '<a href="https://www.tweedekamer.nl/downloads/document?id=2025D43420" rel="noopener">'
+        '<a href="https://www.tweedekamer.nl/downloads/document?id=2025D43420" rel="noopener noreferrer">'
         "Tweede Kamer (2025D43420)</a>"
     ) in html
 
@@ -27,7 +27,7 @@ def test_letter_page_links_to_its_kamerstuk_on_officielebekendmakingen(policy_cl
     html = policy_client.get(seed_letter.get_absolute_url()).content.decode()
 
     assert (
-        '<a href="https://zoek.officielebekendmakingen.nl/kst-29517-270.html" rel="noopener">'
+        '<a href="https://zoek.officielebekendmakingen.nl/kst-29517-270.html" rel="noopener noreferrer">'
         "Officiële bekendmakingen (29 517, nr. 270)</a>"
     ) in html
 
@@ -52,7 +52,7 @@ def test_footnote_address_is_a_link_without_the_sentences_full_stop(policy_clien
 
     assert (
         "Zie <a "
-        'href="https://www.inspectie-jenv.nl/documenten/2025/brief?jaar=2025&amp;deel=2" rel="noopener">'
+        'href="https://www.inspectie-jenv.nl/documenten/2025/brief?jaar=2025&amp;deel=2" rel="noopener noreferrer">'
         "https://www.inspectie-jenv.nl/documenten/2025/brief?jaar=2025&amp;deel=2</a>."
     ) in html
 
@@ -71,7 +71,7 @@ def test_footnote_markup_and_other_schemes_stay_text(policy_client):
 
     assert (
         "&lt;b&gt;vet&lt;/b&gt; javascript:alert(1) en "
-        '(<a href="https://example.org/a_(b)" rel="noopener">https://example.org/a_(b)</a>) '
-        '&quot;<a href="https://x.nl/" rel="noopener">https://x.nl/</a>&quot;'
+        '(<a href="https://example.org/a_(b)" rel="noopener noreferrer">https://example.org/a_(b)</a>) '
+        '&quot;<a href="https://x.nl/" rel="noopener noreferrer">https://x.nl/</a>&quot;'
     ) in html
     assert "<b>vet</b>" not in html

@@ -42,8 +42,9 @@ def test_topic_index_counts(policy_client, django_capture_on_commit_callbacks):
     html = policy_client.get(reverse("topic_index")).content.decode()
 
     row = re.search(r'c2000-en-vmx/">C2000 en VMX \(missiekritische communicatie\)</a></th>(.*?)</tr>', html).group(1)
-    # the C2000 section mentions the Van Dijk motion (28684-759), still open
-    assert re.findall(r"<td>([^<]*)</td>", row) == ["1", "3", "1", "0", "3 oktober 2025"]
+    # five passages: three on C2000, the governance passage on VMX and the opening that lists every
+    # subject; the C2000 section mentions the Van Dijk motion (28684-759), still open
+    assert re.findall(r"<td>([^<]*)</td>", row) == ["1", "5", "1", "0", "3 oktober 2025"]
     ptss = re.search(r'ptss-en-psychosociale-zorg/">[^<]+</a></th>(.*?)</tr>', html).group(1)
     # PTSS passages mention the two Mutluer motions, promise cover for the amendment and fulfil an earlier promise
     assert re.findall(r"<td>([^<]*)</td>", ptss) == ["1", "8", "2", "2", "3 oktober 2025"]
@@ -57,6 +58,8 @@ def test_topic_page_is_a_timeline_newest_first_with_what_passages_cite(policy_cl
 
     assert passage_headings(response) == [
         "C2000 vervanging",
+        "(opening)",
+        "Brief inspectie governance meldkamerdomein",
         "Beleidsreactie WODC evaluatie naar programma IVC",
         "C2000",
         "Vernieuwing Missiekritische Communicatie (VMX)",
