@@ -30,7 +30,15 @@ def cores() -> int:
 bind = [os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")]
 # Sync workers, one request at a time each: gunicorn's 2 per core plus one, but at most 8, since
 # every worker holds its own Django and a long letter's page costs it tens of MB while it renders.
+# The pages are CPU-bound (Django rendering; PostgreSQL is about a third of a page's time), so
+# more workers than that only queue requests inside the processes instead of in the backlog, and
+# threads would wait for each other on the GIL (bench/README.md, load test). Each worker keeps one
+# persistent database connection (settings: DB_CONN_MAX_AGE), so the database sees at most
+# `workers` connections from the web, well under PostgreSQL's 100.
 workers = env_int("WEB_CONCURRENCY", min(2 * cores() + 1, 8))
+# Django and the apps are imported once, in the arbiter, before the workers fork: they start in
+# a fraction of the time and share those pages of memory. No connection is opened at import.
+preload_app = True
 # A worker that grew is replaced after about this many requests; the jitter keeps the workers
 # from restarting all at once.
 max_requests = env_int("GUNICORN_MAX_REQUESTS", 1000, minimum=0)

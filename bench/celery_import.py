@@ -8,7 +8,7 @@ PostgreSQL database (`tkdossiers_celery_bench`): the fake Tweede Kamer publishes
 the bytes differ by a zip comment, the text does not), the feed is recorded in this
 process (not timed), then `celery worker -c W` starts and, once it is ready, one
 `fetch_document` task per letter is queued. Timed: from queueing the first task to the
-last document leaving "pending". Memory: the peak RSS (VmHWM) of every worker process.
+last fetch leaving "pending" and "fetching". Memory: the peak RSS (VmHWM) of every worker process.
 Needs PostgreSQL and Redis (`make services`). Writes bench/results/celery_import.json.
 """
 
@@ -115,8 +115,9 @@ def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
 
     from kamer import sync
     from kamer.tk.client import TKClient
+    from letters.importing.fetching import queue_changed
     from letters.importing.tasks import fetch_document
-    from letters.models import FailedImport, Letter, LetterVersion, TKDocument
+    from letters.models import DocumentFetch, FailedImport, Letter, LetterVersion
     from tests.kamer.fake_server import FakeTK
     from tkdossiers.celery import app
 
@@ -131,7 +132,8 @@ def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
             tk.publish_document(
                 content=contents[index], document_nummer=f"2026D{10000 + index}", titel=f"Brief {index}"
             )
-        report = sync.run(client=TKClient(tk.base_url, page_pause=0))
+        sync.run(client=TKClient(tk.base_url, page_pause=0))
+        fetch_ids = queue_changed()  # as the sync's hook does, without queueing the tasks yet
         worker = start_worker(args, queue, concurrency, tk.base_url, log_path)
         try:
             deadline = time.monotonic() + 60
@@ -141,9 +143,10 @@ def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
                 time.sleep(0.2)
             time.sleep(1.0)  # the pool processes finish importing Django
             started = time.perf_counter()
-            for document_id in report.queued:
-                fetch_document.delay(document_id)
-            pending = TKDocument.objects.filter(status=TKDocument.Status.PENDING)
+            for fetch_id in fetch_ids:
+                fetch_document.delay(fetch_id)
+            waiting = [DocumentFetch.Status.PENDING, DocumentFetch.Status.FETCHING]
+            pending = DocumentFetch.objects.filter(status__in=waiting)
             while pending.exists():
                 if time.perf_counter() - started > args.timeout:
                     raise SystemExit(f"gave up after {args.timeout} s; {pending.count()} still pending")
@@ -154,10 +157,10 @@ def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
         finally:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(30)
-    statuses = dict(TKDocument.objects.values_list("status").annotate(n=Count("pk")))
+    statuses = dict(DocumentFetch.objects.values_list("status").annotate(n=Count("pk")))
     return {
         "workers": concurrency,
-        "letters_queued": len(report.queued),
+        "letters_queued": len(fetch_ids),
         "seconds": round(seconds, 1),
         "letters_per_second": round(statuses.get("imported", 0) / seconds, 2),
         "ms_per_letter": round(1000 * seconds / max(statuses.get("imported", 1), 1), 1),

@@ -154,7 +154,7 @@ class _BodyWalker:
         self.paragraphs_left -= 1
         if self.paragraphs_left < 0:
             raise _too_many("alinea's", self.max_paragraphs)
-        props = child_map(p.find(P_PR))
+        props = child_map(next(p.iterchildren(P_PR), None))  # the first pPr child, as find() but in C
         style = self.styles.get(attr(props.get(P_STYLE), "val") or "")
         outline = style.outline_level
         if OUTLINE_LVL in props:
@@ -261,7 +261,9 @@ def _runs(element):
 
 
 MARK = "\ue000"  # stands in for a footnote marker while whitespace is collapsed
-SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# Only what changes: a run of two or more, or one that is not a plain space (a no-op
+# replacement of every single space costs a match each).
+SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\t\u00a0\u2007\u202f]")
 SPACE_AROUND_NEWLINE = re.compile(f" ?({MARK}*)\n ?")
 SPACE_AROUND_MARKS = re.compile(f" ({MARK}+) ")
 
@@ -270,11 +272,17 @@ def _normalise(pieces, refs):
     """Collapse whitespace as Word displays it, moving footnote offsets along."""
     raw = "".join(pieces).replace(MARK, " ")  # the marker character is ours: a letter's own is a space
     if not refs and "\n" not in raw:
+        if _tidy(raw):
+            return raw, ()  # what split and join would give back, known from a faster scan
         return " ".join(raw.split()), ()  # the common case, at C speed
     if refs:
         cuts = sorted({offset for offset, _ in refs})
         raw = "".join(raw[a:b] + MARK for a, b in zip([0, *cuts[:-1]], cuts, strict=True)) + raw[cuts[-1] :]
-    text = SPACE_AROUND_MARKS.sub(r" \1", SPACE_AROUND_NEWLINE.sub("\\1\n", SPACES.sub(" ", raw)))
+    text = SPACES.sub(" ", raw) if _has_spaces_to_collapse(raw) else raw
+    if "\n" in text:
+        text = SPACE_AROUND_NEWLINE.sub("\\1\n", text)
+    if " " + MARK in text:
+        text = SPACE_AROUND_MARKS.sub(r" \1", text)
     marks = [match.start() - index for index, match in enumerate(re.finditer(MARK, text))]
     text = text.replace(MARK, "")
     stripped = text.strip()
@@ -284,6 +292,17 @@ def _normalise(pieces, refs):
         FootnoteRef(offset=min(max(at[offset] - lead, 0), len(stripped)), number=number) for offset, number in refs
     )
     return stripped, adjusted
+
+
+def _tidy(text: str) -> bool:
+    """No whitespace but single spaces between words: " ".join(text.split()) == text. Every
+    character str.split() splits on except the space is unprintable to str.isprintable()."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _has_spaces_to_collapse(text: str) -> bool:
+    """Whether SPACES matches anywhere: a few substring scans instead of a regex at every character."""
+    return "  " in text or any(space in text for space in "\t\u00a0\u2007\u202f")
 
 
 def _join_paragraphs(paragraphs) -> Paragraph:

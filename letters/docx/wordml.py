@@ -161,33 +161,43 @@ class NumberingCounter:
     """Computes the label ("1.", "a)", "•") each list paragraph shows."""
 
     def __init__(self, root):
+        # Definitions are read when a list first uses them: Word's numbering.xml defines
+        # dozens of lists of nine levels each, and a letter uses a few.
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._abstracts: dict[str, object] = {}
         self._abstract_of: dict[str, str] = {}
         self._start_overrides: dict[str, dict[int, int]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         if root is None:
             return
-        for abstract in root.findall(W + "abstractNum"):
-            levels = {}
-            for lvl in abstract.findall(W + "lvl"):
-                start = attr(lvl.find(W + "start"), "val") or "1"
-                levels[level_number(attr(lvl, "ilvl"))] = (
-                    attr(lvl.find(W + "numFmt"), "val") or "decimal",
-                    attr(lvl.find(W + "lvlText"), "val") or "",
-                    int(start) if start.lstrip("-").isdigit() else 1,
-                )
-            self._levels[attr(abstract, "abstractNumId") or ""] = levels
-        for num in root.findall(W + "num"):
+        for abstract in root.iterchildren(W + "abstractNum"):
+            self._abstracts[attr(abstract, "abstractNumId") or ""] = abstract  # the last one counts
+        for num in root.iterchildren(W + "num"):
             num_id = attr(num, "numId") or ""
             self._abstract_of[num_id] = attr(num.find(W + "abstractNumId"), "val") or ""
-            for override in num.findall(W + "lvlOverride"):
+            for override in num.iterchildren(W + "lvlOverride"):
                 start = attr(override.find(W + "startOverride"), "val")
                 if start and start.isdigit():
                     self._start_overrides.setdefault(num_id, {})[level_number(attr(override, "ilvl"))] = int(start)
 
+    def _levels_of(self, abstract_id: str) -> dict[int, tuple[str, str, int]]:
+        if abstract_id not in self._levels:
+            levels = {}
+            element = self._abstracts.get(abstract_id)
+            for lvl in element.iterchildren(W + "lvl") if element is not None else ():
+                props = child_map(lvl)
+                start = attr(props.get(W + "start"), "val") or "1"
+                levels[level_number(attr(lvl, "ilvl"))] = (
+                    attr(props.get(W + "numFmt"), "val") or "decimal",
+                    attr(props.get(W + "lvlText"), "val") or "",
+                    int(start) if start.lstrip("-").isdigit() else 1,
+                )
+            self._levels[abstract_id] = levels
+        return self._levels[abstract_id]
+
     def next_label(self, num_id: str, level: int) -> str:
         abstract = self._abstract_of.get(num_id)
-        levels = self._levels.get(abstract, {}) if abstract is not None else {}
+        levels = self._levels_of(abstract) if abstract is not None else {}
         if level not in levels:
             return "•"
         fmt, text, _ = levels[level]

@@ -9,8 +9,8 @@ from letters.apps import analyser_hooks
 from letters.docx.reader import read
 from letters.docx.references import occurrences
 from letters.docx.sections import split
-from letters.topics.defaults import STARTING_TOPICS
-from letters.topics.matching import Matcher, Rule, SectionText, TopicRules
+from letters.topics.defaults import starting_rules
+from letters.topics.matching import Matcher, SectionText
 from letters.topics.tagging import matcher_from_db
 
 
@@ -65,5 +65,4 @@ def topic_matcher() -> Matcher:
     try:
         return matcher_from_db()[0]
     except DatabaseError:
-        topics = [TopicRules(t["slug"], tuple(Rule(term, w) for term, w in t["rules"])) for t in STARTING_TOPICS]
-        return Matcher(topics)
+        return Matcher(starting_rules())

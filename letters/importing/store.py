@@ -11,8 +11,9 @@ import random
 import time
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import IntegrityError, OperationalError, connection, models, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from letters.apps import analyser_hooks
@@ -20,7 +21,7 @@ from letters.docx.reader import ParsedDocument, ReadError, Table, read
 from letters.docx.references import first_citing_section, occurrences, resolve_toevoegingen
 from letters.docx.sections import SectionData, split
 from letters.importing import counts
-from letters.importing.ids import reserve_ids
+from letters.importing.ids import reserve_keys
 from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section
 from letters.topics import recount
 from letters.topics.tagging import tag_new_version
@@ -52,7 +53,7 @@ class ImportResult:
 def import_letter(*, content: bytes, filename: str, source: str, user=None) -> ImportResult:
     """Read, split and store one file; never raises for a bad file."""
     sha256 = hashlib.sha256(content).hexdigest()
-    existing = LetterVersion.objects.select_related("letter").filter(sha256=sha256).first()
+    existing = stored_version(sha256)
     if existing is not None:
         return ImportResult(Outcome.UNCHANGED, filename, existing.letter, existing)
     try:
@@ -72,7 +73,7 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
         except IntegrityError:
             # A concurrent import wrote the same bytes, or created the same letter
             # first; in the second case storing again makes this the next version.
-            existing = LetterVersion.objects.select_related("letter").filter(sha256=sha256).first()
+            existing = stored_version(sha256)
             if existing is not None:
                 return ImportResult(Outcome.UNCHANGED, filename, existing.letter, existing)
             if last:
@@ -87,6 +88,11 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
         except Exception as exc:  # the transaction rolled back; say so instead of a bare 500
             return _store_failed(filename, content, sha256, exc, source, user)
     raise AssertionError("unreachable")
+
+
+def stored_version(sha256: str) -> LetterVersion | None:
+    """The version with these bytes, without reading the bytes (a re-run of a bulk import asks for every file)."""
+    return LetterVersion.objects.select_related("letter").defer("content").filter(sha256=sha256).first()
 
 
 def _transient(exc: OperationalError) -> bool:
@@ -116,65 +122,70 @@ def letter_identity(parsed: ParsedDocument) -> str:
     return f"titel:{slugify(meta.title)[:200]}:{meta.date or ''}"
 
 
+def identity_keys(parsed: ParsedDocument) -> tuple[str, ...]:
+    """Everything existing_letter may match a letter on."""
+    meta = parsed.metadata
+    keys = [
+        f"tk:{meta.document_number}" if meta.document_number else "",
+        f"kenmerk:{meta.kenmerk}" if meta.kenmerk else "",
+    ]
+    if meta.title and meta.date:
+        keys.append(f"titel:{meta.title}:{meta.date.isoformat()}")
+    return tuple(f"letter-identity:{key}" for key in keys if key)
+
+
 def existing_letter(parsed: ParsedDocument) -> Letter | None:
     """The letter this file is a version of: same document number, else kenmerk, else title and date.
 
-    A letter that has another TK document number is never matched by kenmerk or title.
+    A letter that has another TK document number is never matched by kenmerk or title. One
+    statement reads (and locks, in key order) every candidate; the order of preference is applied here.
     """
     meta = parsed.metadata
-    candidates = Letter.objects.select_for_update().order_by("pk")
-    if meta.document_number:
-        found = candidates.filter(document_number=meta.document_number).first()
-        if found:
-            return found
-        candidates = candidates.filter(document_number__in=["", meta.document_number])
+    number = meta.document_number
+    by_number = Q(document_number=number) if number else Q(pk__in=[])
+    others = Q(pk__in=[])
     if meta.kenmerk:
-        found = candidates.filter(kenmerk=meta.kenmerk).first()
-        if found:
-            return found
+        others |= Q(kenmerk=meta.kenmerk)
     if meta.title and meta.date:
-        return candidates.filter(title=meta.title, date=meta.date).first()
-    return None
+        others |= Q(title=meta.title, date=meta.date)
+    if number:
+        others &= Q(document_number="")
+    if not (number or meta.kenmerk or (meta.title and meta.date)):
+        return None
+    found = list(Letter.objects.select_for_update().filter(by_number | others).order_by("pk"))
+    tests = [
+        lambda letter: bool(number) and letter.document_number == number,
+        lambda letter: bool(meta.kenmerk) and letter.kenmerk == meta.kenmerk,
+        lambda letter: bool(meta.title and meta.date) and (letter.title, letter.date) == (meta.title, meta.date),
+    ]
+    return next((letter for test in tests for letter in found if test(letter)), None)
 
 
 @transaction.atomic
 def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha256, filename, source, user=None):
-    meta = parsed.metadata
-    letter = existing_letter(parsed)
-    created = letter is None
-    if created:
-        letter = Letter.objects.create(identity=letter_identity(parsed), title=meta.title)
-    number = (letter.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
-    previous_id = letter.current_version_id
-    letter.versions.filter(is_current=True).update(is_current=False)
+    # Two imports that could find each other's letter (same number, kenmerk, or title and
+    # date) wait for each other here, so that the second sees the first's letter, not none.
+    keys = reserve_keys({LetterVersion: 1, Section: len(sections)}, locks=identity_keys(parsed))
     version = LetterVersion(
-        letter=letter,
-        number=number,
+        pk=keys[LetterVersion][0] if keys else None,
+        number=1,
         sha256=sha256,
         filename=filename[:255],
         size=len(content),
         content=content,
-        title=meta.title,
-        date=meta.date,
+        title=parsed.metadata.title,
+        date=parsed.metadata.date,
         source=source,
         imported_by=user,
     )
-    version.full_clean(exclude=["content", "letter"])
-    version.save()
-    section_rows = _store_sections(version, sections)
+    # Uniqueness is the database's to enforce: import_letter checked the sha256 a moment ago
+    # and treats an IntegrityError from a concurrent import as the same bytes stored twice.
+    version.full_clean(exclude=["content", "letter"], validate_unique=False, validate_constraints=False)
+    letter, previous_id, created = _write_letter_and_version(parsed, version, keys_reserved=keys is not None)
+    section_rows = _store_sections(version, sections, keys[Section] if keys else None)
     footnote_rows = _store_footnotes(version, parsed, sections, section_rows)
     references = _store_references(version, parsed, sections, section_rows, footnote_rows)
-    index_for_search(version)
     tag_new_version(section_rows)
-    letter.document_number = meta.document_number or ""
-    letter.kenmerk = meta.kenmerk
-    letter.title = meta.title
-    letter.date = meta.date
-    letter.sender = meta.sender
-    letter.signatory = meta.signatory
-    letter.vergaderjaar = vergaderjaar_for(meta.date) if meta.date else ""
-    letter.current_version = version
-    letter.save()
     for store_findings in analyser_hooks("store"):
         store_findings(version=version, parsed=parsed, sections=sections, section_rows=section_rows)
     counts.record_citations(letter, version, references, previous_id)
@@ -182,7 +193,42 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     return ImportResult(Outcome.IMPORTED if created else Outcome.NEW_VERSION, filename, letter, version)
 
 
-def _store_sections(version, sections: list[SectionData]) -> list[Section]:
+def _write_letter_and_version(parsed, version, *, keys_reserved: bool):
+    """The letter (the one found, or a new one) and its new current version, written;
+    returns the letter, the version it had before and whether the letter is new."""
+    letter = existing_letter(parsed)
+    created = letter is None
+    if created:  # nothing to number after or to retire
+        letter, previous_id = Letter(identity=letter_identity(parsed)), None
+    else:
+        version.number = (letter.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
+        previous_id = letter.current_version_id
+        letter.versions.filter(is_current=True).update(is_current=False)
+    if keys_reserved:  # the row is written once, pointing at its version (the key checks are deferred)
+        _describe(letter, parsed.metadata, version)
+    letter.save()
+    version.letter = letter
+    version.save(force_insert=True)
+    if not keys_reserved:  # no key before the insert (SQLite): point at the version afterwards
+        _describe(letter, parsed.metadata, version)
+        letter.save()
+    return letter, previous_id, created
+
+
+def _describe(letter: Letter, meta, version: LetterVersion) -> None:
+    """The letter as its newest version describes it."""
+    # A version whose file name lacks the number (found by its kenmerk) does not unknow it.
+    letter.document_number = meta.document_number or letter.document_number
+    letter.kenmerk = meta.kenmerk
+    letter.title = meta.title
+    letter.date = meta.date
+    letter.sender = meta.sender
+    letter.signatory = meta.signatory
+    letter.vergaderjaar = vergaderjaar_for(meta.date) if meta.date else ""
+    letter.current_version = version
+
+
+def _store_sections(version, sections: list[SectionData], ids: list[int] | None) -> list[Section]:
     rows = [
         Section(
             version=version,
@@ -193,12 +239,13 @@ def _store_sections(version, sections: list[SectionData]) -> list[Section]:
             heading=data.heading,
             heading_refs=[[ref.offset, ref.number] for ref in data.heading_refs],
             blocks=[block_data(block) for block in data.blocks],
-            text="\n".join(block.text for block in data.blocks),
+            text=text,
             path=" › ".join(heading_path(sections, data.parent)),
+            search_vector=section_vector(data.heading, text),
         )
         for index, data in enumerate(sections)
+        for text in ["\n".join(block.text for block in data.blocks)]
     ]
-    ids = reserve_ids(Section, len(rows))
     if ids is not None:  # one insert, parents included
         for row, pk in zip(rows, ids, strict=True):
             row.pk = pk
@@ -247,6 +294,7 @@ def _store_footnotes(version, parsed, sections, section_rows):
             position=index,
             text=note.text,
             section=section_rows[cited_in[note.number]] if note.number in cited_in else None,
+            search_vector=footnote_vector(note.text),
         )
         for index, note in enumerate(parsed.footnotes)
     ]
@@ -281,8 +329,44 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
     )
 
 
+class DutchVector(models.Expression):
+    """setweight(to_tsvector('dutch', text), weight) of each (text, weight), joined with ||.
+
+    Full-text vectors (Dutch stemming) are computed by PostgreSQL in the statement that inserts
+    the row: one write per row, not an insert and then an update of every row. This compiles to
+    one fixed template with the texts as parameters, where SearchVector(Value(...)) builds and
+    compiles a tree of a dozen expressions for each of the hundreds of rows of an import.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, *weighted: tuple[str, str]):
+        super().__init__()
+        if any(weight not in "ABCD" or len(weight) != 1 for _, weight in weighted):
+            raise ValueError("a full-text weight is A, B, C or D")
+        self.weighted = weighted
+
+    def resolve_expression(self, *args, **kwargs):
+        return self  # literal texts only: nothing to resolve
+
+    def as_sql(self, compiler, connection):
+        parts = [f"setweight(to_tsvector('dutch'::regconfig, %s::text), '{weight}')" for _, weight in self.weighted]
+        return " || ".join(parts), [text for text, _ in self.weighted]
+
+
+# Other databases (the SQLite demo) have no full-text search; the vectors stay empty there.
+
+
+def section_vector(heading: str, text: str):
+    return DutchVector((heading, "A"), (text, "B")) if connection.vendor == "postgresql" else None
+
+
+def footnote_vector(text: str):
+    return DutchVector((text, "B")) if connection.vendor == "postgresql" else None
+
+
 def index_for_search(version) -> None:
-    """Fill the full-text vectors (Dutch stemming) of a version; PostgreSQL only."""
+    """Fill the full-text vectors of a version stored without them (bulk loads); PostgreSQL only."""
     if connection.vendor != "postgresql":
         return
     version.sections.update(

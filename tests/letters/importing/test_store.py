@@ -74,6 +74,18 @@ def test_changed_file_of_a_known_letter_becomes_version_two_and_version_one_stay
     assert bytes(LetterVersion.objects.get(pk=first.version.pk).content) == SEED.read_bytes()
 
 
+def test_a_new_version_whose_file_name_has_no_document_number_keeps_the_letters_number():
+    first = import_seed()
+    corrected = with_replaced_text(
+        SEED.read_bytes(), "Realisatie meldkamers afgerond", "Realisatie meldkamers voltooid"
+    )
+
+    second = import_seed(corrected, "verzamelbrief-gecorrigeerd.docx")  # found by its kenmerk
+
+    assert (second.outcome, second.letter) == (Outcome.NEW_VERSION, first.letter)
+    assert Letter.objects.get().document_number == "2025D43420"
+
+
 def test_letters_without_document_number_are_told_apart_by_kenmerk():
     for path in sorted((SAMPLES / "letters").glob("*.docx")):
         import_letter(content=path.read_bytes(), filename=path.name, source=Source.COMMAND)
