@@ -21,7 +21,7 @@ def test_policy_staff_follow_a_topic_to_a_kamerstuk(page, letters, policy_user):
     page.get_by_role("link", name="C2000 en VMX (missiekritische communicatie)").first.click()
     page.get_by_role("heading", level=1, name="C2000 en VMX (missiekritische communicatie)").wait_for()
     shoot(page, "02-onderwerp-c2000")
-    page.get_by_role("button", name="Volgen").click()
+    page.get_by_role("button", name="Volgen", exact=True).click()
     page.get_by_text("U volgt nu “C2000 en VMX (missiekritische communicatie)”").wait_for()
     assert TopicFollow.objects.filter(user=policy_user, topic__slug="c2000-en-vmx").exists()
 

@@ -22,7 +22,7 @@ def test_unknown_address_answers_a_dutch_404_with_the_menu(policy_client):
     assert response.status_code == 404
     assert "Deze pagina bestaat niet Het adres klopt niet, of wat hier stond is verplaatst of verwijderd." in text
     assert '<nav aria-label="Hoofdmenu">' in response.content.decode()
-    assert "Onderwerpen Brieven Passages Verwijzingen Moties Toezeggingen Zoeken" in text
+    assert "Onderwerpen Brieven Passages Moties Toezeggingen Register Zoeken Meer Verwijzingen" in text
 
 
 def test_unknown_dossier_answers_the_same_404(policy_client):
@@ -48,7 +48,7 @@ def test_server_error_page_renders_without_a_request_context():
     text = text_of(response)
     assert response.status_code == 500
     assert "Er ging iets mis De site kon deze pagina niet maken." in text
-    assert "Onderwerpen Brieven Passages Verwijzingen Moties Toezeggingen Zoeken Inloggen" in text
+    assert "Onderwerpen Brieven Passages Moties Toezeggingen Register Zoeken Meer Verwijzingen Inloggen" in text
 
 
 def test_demo_server_runs_without_debug_so_it_shows_these_pages():
