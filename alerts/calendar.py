@@ -63,6 +63,7 @@ def calendar(*, name: str, commitments, toezeggingen, absolute) -> Calendar:
 def calendar_response(cal: Calendar, filename: str) -> HttpResponse:
     response = HttpResponse(cal.to_ical(), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    response["Cache-Control"] = "private, no-store"  # a personal feed's address is its key
     return response
 
 

@@ -36,10 +36,12 @@ class AtomFeed(Feed):
     def item_link(self, item):
         if isinstance(item, Section):
             return item.version.passage_url(item)
+        if isinstance(item, Reference):  # a citation: the passage that makes it, else its letter
+            return item.version.passage_url(item.section) if item.section_id else item.version.letter.get_absolute_url()
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
-        if isinstance(item, Section):
+        if isinstance(item, Section | Reference):
             return item.version.imported_at
         return getattr(item, "created_at", None)
 

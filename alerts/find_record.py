@@ -3,6 +3,8 @@ toezeggingen, a ministerie's new toezeggingen, and the deadlines of the user's t
 
 import datetime
 
+from django.db.models import F
+
 from alerts.changes import ChangedPassage
 from alerts.found import Found, dutch_date, register_url
 from alerts.models import Monitor
@@ -152,7 +154,14 @@ def _overdue(monitor, key, title, url, due, text) -> Found:
 
 
 def find_team_deadlines(today: datetime.date) -> list[Found]:
-    monitors = list(Monitor.objects.filter(kind=Monitor.Kind.TEAM_DUE))
+    # Only for who is still in the team and may follow it: leaving the griffie ends these mails.
+    monitors = [
+        monitor
+        for monitor in Monitor.objects.filter(
+            kind=Monitor.Kind.TEAM_DUE, user__is_active=True, user__groups=F("team")
+        ).select_related("user")
+        if monitor.user.has_perm("alerts.follow_team")
+    ]
     if not monitors:
         return []
     commitments = list(Commitment.objects.overdue(today).select_related("letter"))

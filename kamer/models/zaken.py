@@ -1,5 +1,7 @@
 """Zaken (a motion is a zaak of soort Motie), who submitted them, what the Kamer decided and how it voted."""
 
+from urllib.parse import quote
+
 from django.db import models
 
 from kamer.models.base import Entity, reference
@@ -53,7 +55,8 @@ class Zaak(Entity):
         """The zaak's page at the Kamer, by its nummer (motions have pages of their own there)."""
         if not self.number:
             return ""
-        return (TK_MOTIE_URL if self.soort == self.SOORT_MOTIE else TK_ZAAK_URL).format(nummer=self.number)
+        url = TK_MOTIE_URL if self.soort == self.SOORT_MOTIE else TK_ZAAK_URL
+        return url.format(nummer=quote(self.number, safe=""))  # the Kamer's text: no parameters of its own
 
 
 class ZaakActor(Entity):

@@ -132,8 +132,9 @@ def _convert(spec: f.Field, value: str, where: str):
 
 
 def to_int(value: str) -> int | None:
-    """An xs:int as written: ASCII digits with an optional sign (int() would take "1_000" and "١٢")."""
-    return int(value) if _INT.match(value) else None
+    """An xs:int as written: ASCII digits with an optional sign (int() would take "1_000" and "١٢"),
+    at most 19 digits (a longer one is no xs:int, and int() refuses 4,300 digits with a ValueError)."""
+    return int(value) if _INT.match(value) and len(value.lstrip("+-")) <= 19 else None
 
 
 def to_bool(value: str) -> bool | None:

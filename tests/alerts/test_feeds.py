@@ -64,6 +64,17 @@ def test_a_filtered_lists_feed_filters_as_the_page_does(reader, seed):
     assert [title.split(" · ")[0] for title, _ in found] == ["C2000"]
 
 
+def test_the_references_feed_links_each_citation_to_the_passage_that_makes_it(reader, seed):
+    found = entries(reader.get("/verwijzingen/atom/?dossier=28684"))
+
+    # as the seed writes them: the Van Dijk motion in its footnote, and a later kamerstuk in running text
+    assert sorted(title for title, _ in found) == [
+        "Kamerstukken II, 2024/25, 28 684, nr. 759",
+        "Kamerstukken II, 2024/25, 28684 nr. 778",
+    ]
+    assert all(link.startswith(f"http://testserver/brieven/{seed.pk}/?sectie=") for _, link in found)
+
+
 def test_an_invalid_filter_is_a_400_naming_it(reader):
     response = reader.get("/passages/atom/?date_from=gisteren")
 
@@ -148,6 +159,6 @@ def test_the_personal_calendar_works_without_a_login_until_renewed(reader, clien
     renewed = FeedToken.objects.get(user=reader.user).token
     assert renewed != token
     reader.logout()
-    assert [due for _, due in events(reader.get(reverse("personal_calendar", args=[renewed])))] == [
-        datetime.date(2026, 6, 1)
-    ]
+    personal = reader.get(reverse("personal_calendar", args=[renewed]))
+    assert [due for _, due in events(personal)] == [datetime.date(2026, 6, 1)]
+    assert personal["Cache-Control"] == "private, no-store"  # no proxy keeps a personal feed

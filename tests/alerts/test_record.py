@@ -77,3 +77,14 @@ def test_the_teams_deadlines_that_passed():
     collect.collect(now=datetime.datetime(2026, 6, 2, 9, tzinfo=datetime.UTC))
 
     assert reasons() == ["termijn verstreken op 1 juni 2026"]
+
+
+def test_who_left_the_team_gets_no_more_of_its_deadlines():
+    import_seed(1)
+    clerk = follower("griffie", CLERKS)
+    services.follow(user=clerk, kind="team_due", frequency="weekly", team=clerk.groups.get())
+    clerk.groups.clear()
+
+    collect.collect(now=datetime.datetime(2026, 6, 2, 9, tzinfo=datetime.UTC))
+
+    assert reasons() == []

@@ -265,3 +265,15 @@ def test_the_kamerbrief_nakoming_links_to_our_letter(policy_client):
     assert facts["Kamerbrief nakoming"] == (
         f'2025D43420 · <a href="/brieven/{brief.pk}/">Verzamelbrief brandweer, crisisbeheersing en meldkamers</a>'
     )
+
+
+def test_a_nummer_with_a_slash_from_the_kamer_still_has_its_page_list_row_and_api(policy_client):
+    toezegging("TZ2024/01", "Een nummer zoals de Kamer het ook kan schrijven.")
+
+    page = policy_client.get("/toezeggingenregister/TZ2024/01/")
+    listed = policy_client.get(reverse("toezegging_list")).content.decode()
+    api = policy_client.get("/api/toezeggingen/TZ2024/01/").json()
+
+    assert (page.status_code, page.context["toezegging"].number) == (200, "TZ2024/01")
+    assert 'href="/toezeggingenregister/TZ2024/01/"' in listed
+    assert api["number"] == "TZ2024/01"
