@@ -7,11 +7,24 @@ text boxes are handled so that only the visible text remains.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from letters.docx import metadata as metadata_mod
 from letters.docx.package import MAX_FOOTNOTES, MAX_PARAGRAPHS, ReadError, open_package
-from letters.docx.wordml import MC, VAL, NumberingCounter, StyleSheet, W, attr, child_map, inside, level_number
+from letters.docx.wordml import (
+    ENDNOTE_FORMAT,
+    MC,
+    VAL,
+    NumberingCounter,
+    StyleSheet,
+    W,
+    attr,
+    child_map,
+    endnote_numbering,
+    inside,
+    level_number,
+    note_label,
+)
 
 __all__ = ["ReadError", "read", "ParsedDocument", "Paragraph", "Table", "Footnote", "FootnoteRef"]
 
@@ -51,6 +64,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Footnote:
+    """A footnote, or an endnote: both are notes beside the text, marked as the letter marks them."""
+
     number: str
     text: str
 
@@ -83,9 +98,9 @@ def read(content: bytes, filename: str = "", *, max_paragraphs: int = MAX_PARAGR
         StyleSheet(package.xml("word/styles.xml")),
         NumberingCounter(package.xml("word/numbering.xml")),
         max_paragraphs=max_paragraphs,
+        endnote_style=lambda: _endnote_style(package),
     )
     blocks = walker.walk(package.iter_children("word/document.xml", BLOCK_TAGS, within=W + "body", missing=NO_BODY))
-    footnote_texts = _read_footnotes(package, set(walker.footnote_numbers))
     head, blocks = _split_letter_head(blocks)
     signature, blocks = metadata_mod.take_signature(blocks)
     meta = metadata_mod.extract(
@@ -96,12 +111,9 @@ def read(content: bytes, filename: str = "", *, max_paragraphs: int = MAX_PARAGR
         filename=filename,
         first_heading=_first_bold_line(blocks),
     )
-    footnotes = tuple(
-        Footnote(number, footnote_texts[footnote_id])
-        for footnote_id, number in walker.footnote_numbers.items()
-        if footnote_id in footnote_texts
-    )
-    return ParsedDocument(metadata=meta, blocks=tuple(blocks), footnotes=footnotes)
+    footnotes = _notes(package, FOOTNOTES, walker.footnote_numbers) + _notes(package, ENDNOTES, walker.endnote_numbers)
+    blocks, sources = _link_source_list(blocks)
+    return ParsedDocument(metadata=meta, blocks=tuple(blocks), footnotes=footnotes + sources)
 
 
 def _too_many(what: str, limit: int) -> ReadError:
@@ -111,10 +123,12 @@ def _too_many(what: str, limit: int) -> ReadError:
 class _BodyWalker:
     """Turns w:body children into Paragraph and Table blocks, numbering footnotes."""
 
-    def __init__(self, styles: StyleSheet, numbering: NumberingCounter, *, max_paragraphs: int):
+    def __init__(self, styles: StyleSheet, numbering: NumberingCounter, *, max_paragraphs: int, endnote_style):
         self.styles = styles
         self.numbering = numbering
         self.footnote_numbers: dict[str, str] = {}  # footnote id -> number shown
+        self.endnote_numbers: dict[str, str] = {}  # endnote id -> mark shown ("i", or "1" without footnotes)
+        self._endnote_style = endnote_style  # () -> (format, first number), asked at the first endnote
         self.paragraphs_left = max_paragraphs
         self.footnote_refs_left = MAX_FOOTNOTES
         self.max_paragraphs = max_paragraphs
@@ -218,7 +232,7 @@ class _BodyWalker:
                     pieces.append(before)
                     length += len(before)
                     run_text = []
-                    number = self._footnote_number(node, is_endnote=tag == ENDNOTE_REFERENCE)
+                    number = self._note_number(node, is_endnote=tag == ENDNOTE_REFERENCE)
                     if number:
                         refs.append((length, number))
             text = "".join(run_text)
@@ -229,16 +243,22 @@ class _BodyWalker:
                 visible, all_bold, all_italic = True, all_bold and bold, all_italic and italic
         return pieces, refs, (visible and all_bold, visible and all_italic)
 
-    def _footnote_number(self, node, *, is_endnote) -> str | None:
-        if is_endnote:
-            return None  # endnotes are rare in letters; their marker is dropped, not misnumbered
+    def _note_number(self, node, *, is_endnote) -> str | None:
+        """The mark of a footnote or endnote reference; footnotes and endnotes share one cap."""
         if (attr(node, "customMarkFollows") or "").lower() in ("1", "true", "on"):
             return None  # the custom mark follows as ordinary text
         self.footnote_refs_left -= 1
         if self.footnote_refs_left < 0:
             raise _too_many("voetnoten", MAX_FOOTNOTES)
-        footnote_id = attr(node, "id") or ""
-        return self.footnote_numbers.setdefault(footnote_id, str(len(self.footnote_numbers) + 1))
+        note_id = attr(node, "id") or ""
+        if not is_endnote:
+            return self.footnote_numbers.setdefault(note_id, str(len(self.footnote_numbers) + 1))
+        if note_id not in self.endnote_numbers:
+            if callable(self._endnote_style):
+                self._endnote_style = self._endnote_style()
+            fmt, start = self._endnote_style
+            self.endnote_numbers[note_id] = note_label(start + len(self.endnote_numbers), fmt)
+        return self.endnote_numbers[note_id]
 
 
 def _text_boxes(paragraph):
@@ -317,19 +337,44 @@ def _join_paragraphs(paragraphs) -> Paragraph:
     return Paragraph(text=text, footnote_refs=tuple(refs))
 
 
-def _read_footnotes(package, wanted: set[str]) -> dict[str, str]:
-    """The text of each footnote the letter marks; the others are parsed and passed over."""
+FOOTNOTES, ENDNOTES = ("word/footnotes.xml", W + "footnote"), ("word/endnotes.xml", W + "endnote")
+SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+NOTE_MARKS = (W + "footnoteRef", W + "endnoteRef")  # the note's own number at its start
+
+
+def _notes(package, part: tuple[str, str], numbers: dict[str, str]) -> tuple[Footnote, ...]:
+    """The notes of one part the letter marks, in the order of their first marker."""
+    texts = _read_notes(package, part, set(numbers)) if numbers else {}
+    return tuple(Footnote(number, texts[note_id]) for note_id, number in numbers.items() if note_id in texts)
+
+
+def _read_notes(package, part: tuple[str, str], wanted: set[str]) -> dict[str, str]:
+    """The text of each note the letter marks; the others are parsed and passed over."""
+    name, tag = part
     texts: dict[str, str] = {}
-    if not package.has("word/footnotes.xml"):
+    if not package.has(name):
         return texts
-    for note in package.iter_children("word/footnotes.xml", (W + "footnote",)):
-        footnote_id = attr(note, "id") or ""
-        if footnote_id not in wanted:
-            continue
-        if attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
-            continue
-        texts[footnote_id] = _footnote_text(note)
+    for note in package.iter_children(name, (tag,)):
+        note_id = attr(note, "id") or ""
+        if note_id in wanted and attr(note, "type") not in SEPARATORS:
+            texts[note_id] = _footnote_text(note)
     return texts
+
+
+def _endnote_style(package) -> tuple[str, int]:
+    """How the endnotes are marked (word/settings.xml). Word numbers them i, ii, iii by default; a
+    letter that also has footnotes and numbers its endnotes 1, 2, 3 would give two notes one mark,
+    so its endnotes keep Word's default marks there."""
+    fmt, start = endnote_numbering(package.xml("word/settings.xml"))
+    if note_label(start, fmt).isdigit() and _has_footnotes(package):
+        return ENDNOTE_FORMAT, 1
+    return fmt, start
+
+
+def _has_footnotes(package) -> bool:
+    name, tag = FOOTNOTES
+    notes = package.iter_children(name, (tag,)) if package.has(name) else ()
+    return any(attr(note, "type") not in SEPARATORS for note in notes)
 
 
 def _footnote_text(note) -> str:
@@ -337,7 +382,7 @@ def _footnote_text(note) -> str:
     for p in note.iter(W + "p"):
         pieces = []
         for run in _runs(p):
-            if run.find(W + "footnoteRef") is not None:
+            if any(run.find(mark) is not None for mark in NOTE_MARKS):
                 continue
             pieces.extend(
                 (node.text or "") if node.tag == W + "t" else " " for node in run if node.tag in (W + "t", W + "tab")
@@ -379,3 +424,83 @@ def _first_bold_line(blocks) -> str:
         if isinstance(block, Paragraph) and (block.bold or block.outline_level is not None) and block.text:
             return block.text
     return ""
+
+
+# Answers to Kamervragen cite their sources as "… in Arnhem? 1)" in a question and list them at the end
+# of the letter: "1) Aanhangsel Handelingen, …", typed or as a Word list ("1." / "1)").
+SOURCE_MARKER = re.compile(r"(?<![\d(])(\d{1,2})\)(?=[\s,.;:]|$)")
+TYPED_SOURCE = re.compile(r"^(\d{1,2})\)\s+(\S.*)$", re.DOTALL)
+MAX_SOURCES = 30
+
+
+def _link_source_list(blocks) -> tuple[list, tuple[Footnote, ...]]:
+    """The letter's closing source list as notes ("1)", as the letter marks them), linked to its markers.
+
+    Only when the letter's last paragraphs are numbered 1 to n and its text, before them, first marks
+    the sources in that order, 1) to n), each at least once; otherwise nothing changes."""
+    sources = _closing_sources(blocks)
+    if not sources:
+        return blocks, ()
+    body = blocks[: -len(sources)]
+    markers = [_source_markers(block, len(sources)) for block in body]
+    first_seen = list(dict.fromkeys(int(m.group(1)) for found in markers for m in found))
+    if first_seen != list(range(1, len(sources) + 1)):
+        return blocks, ()
+    linked = [_with_source_refs(block, found) if found else block for block, found in zip(body, markers, strict=True)]
+    return linked, tuple(Footnote(f"{number})", text) for number, text in enumerate(sources, 1))
+
+
+def _closing_sources(blocks) -> list[str]:
+    """The texts of the numbered paragraphs 1 to n that end the letter, or [] when it ends otherwise."""
+    found: list[tuple[int, str]] = []
+    for block in reversed(blocks[-MAX_SOURCES:]):
+        item = _source_item(block)
+        if item is None or (found and item[0] != found[-1][0] - 1):
+            break
+        found.append(item)
+    if not found or found[-1][0] != 1:
+        return []
+    return [text for _, text in reversed(found)]
+
+
+def _source_item(block) -> tuple[int, str] | None:
+    if not isinstance(block, Paragraph) or block.footnote_refs:
+        return None
+    label = block.list_label.rstrip(".)")
+    if block.list_label[-1:] in (".", ")") and label.isdigit():
+        return int(label), block.text
+    typed = TYPED_SOURCE.match(block.text) if block.list_level is None else None
+    return (int(typed.group(1)), typed.group(2)) if typed else None
+
+
+def _source_markers(block, count: int) -> list:
+    """The "N)" markers (1 <= N <= count) in a paragraph; not "(1)", nor a typed list item's own number."""
+    if not isinstance(block, Paragraph) or ")" not in block.text:
+        return []
+    return [
+        m
+        for m in SOURCE_MARKER.finditer(block.text)
+        if 1 <= int(m.group(1)) <= count and m.start() > 0 and "(" not in _token_before(block.text, m.start())
+    ]
+
+
+def _token_before(text: str, end: int) -> str:
+    return text[:end].rsplit(None, 1)[-1] if text[:end].strip() else ""
+
+
+def _with_source_refs(paragraph: Paragraph, markers) -> Paragraph:
+    """The paragraph without its "N)" markers (and the space before each), with a note reference at each."""
+    source = paragraph.text
+    cuts = [(m.start() - (source[m.start() - 1] == " "), m.end(), f"{m.group(1)})") for m in markers]
+    text, refs, last = "", [], 0
+    for start, end, number in cuts:
+        text += source[last:start]
+        refs.append(FootnoteRef(len(text), number))
+        last = end
+    text += source[last:]
+
+    def moved(offset: int) -> int:
+        return offset - sum(end - start for start, end, _ in cuts if end <= offset)
+
+    kept = [FootnoteRef(moved(ref.offset), ref.number) for ref in paragraph.footnote_refs]
+    return replace(paragraph, text=text, footnote_refs=tuple(sorted(kept + refs, key=lambda ref: ref.offset)))

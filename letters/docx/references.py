@@ -1,18 +1,27 @@
 """Where a letter cites kamerstukken: every citation with its location, in reading order.
 
 Pure Python over the splitter's sections and the reader's footnotes. A footnote's
-citations are read where its marker stands in the text.
+citations are read where its marker stands in the text. Besides the kamerstukken and their
+look-alikes, a dossier named without a document number ("(Kamerstuk 34 919)") is kept as a
+`DossierMention`: it names no document, so it is no kamerstuk citation.
 """
 
 from dataclasses import dataclass
 
 from letters.docx.reader import Table
-from tkdossiers.citations import Citation, OtherCitation, find
+from tkdossiers.citations import Citation, DossierCitation, OtherCitation, find, find_dossiers
+
+
+@dataclass(frozen=True)
+class DossierMention(DossierCitation):
+    """A dossier named without a document number, with the kind the other look-alikes have."""
+
+    kind: str = "dossier"
 
 
 @dataclass(frozen=True)
 class Occurrence:
-    citation: Citation | OtherCitation
+    citation: Citation | OtherCitation | DossierMention
     section: int | None  # index into the sections list; None for a footnote cited nowhere
     footnote: str | None  # footnote number when the citation stands in a footnote
     location: str  # "heading" | "body" | "footnote 12"
@@ -69,7 +78,13 @@ def _cited(text, section, number) -> list[Occurrence]:
 
 def _all(text):
     citations, others = find(text)
-    return sorted([*citations, *others], key=lambda c: c.start)
+    found = [*citations, *others]
+    found += [
+        DossierMention(d.text, d.start, d.end, d.dossier, d.toevoeging)
+        for d in find_dossiers(text)
+        if not any(c.start < d.end and d.start < c.end for c in found)  # part of a citation found already
+    ]
+    return sorted(found, key=lambda c: c.start)
 
 
 def _occurrence(citation, section, footnote, location) -> Occurrence:

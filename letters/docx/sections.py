@@ -16,6 +16,7 @@ QA_TITLE = re.compile(r"^(?:Antwoord(?:en)?|Beantwoording)\s+(?:van|op)\b", re.I
 QUESTION = re.compile(r"^(?:Vraag|Vragen)\s+\d+[\d\s,en-]*:?$", re.IGNORECASE)
 ANSWER = re.compile(r"^Antwoord(?:en)?\s+(?:op\s+)?(?:de\s+)?(?:vraag|vragen)\s+\d+[\d\s,en-]*:?$", re.IGNORECASE)
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\))?\s+(\S.*)$")
+LETTER_LABEL = re.compile(r"^(?:[a-z]|[ivx]{1,4})[.)]\s")  # "a. …", "b) …", "ii. …": a subheading's label
 ABBREVIATION_END = re.compile(r"(?:\b\w\.\w\.|\bnr\.|\bc\.s\.|\be\.a\.|\bo\.a\.|\bjl\.)$", re.IGNORECASE)
 
 
@@ -92,6 +93,8 @@ def _merge_split_headings(blocks):
             and block.list_level is None
             and previous.list_level is None
             and block.text[:1].islower()
+            and block.outline_level == previous.outline_level  # two heading levels are two headings
+            and not LETTER_LABEL.match(block.text)  # a labelled subheading opens a heading of its own
             and previous.text[-1:] not in ".?:;!"
             and len(previous.text) + len(block.text) < 400
         ):

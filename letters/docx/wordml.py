@@ -157,6 +157,26 @@ def _format(number: int, fmt: str) -> str:
     return str(number)
 
 
+# How Word marks the notes of a format: "chicago" runs *, †, ‡, § and then doubles them.
+CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
+ENDNOTE_FORMAT = "lowerRoman"  # Word's default for endnotes (footnotes default to decimal)
+
+
+def note_label(number: int, fmt: str) -> str:
+    """The mark the number-th note shows in a note format (w:footnotePr / w:endnotePr numFmt)."""
+    if fmt == "chicago":
+        return CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
+    return _format(number, fmt)
+
+
+def endnote_numbering(settings) -> tuple[str, int]:
+    """(format, first number) of the endnotes, from word/settings.xml's w:endnotePr (None: Word's defaults)."""
+    props = child_map(settings.find(W + "endnotePr")) if settings is not None else {}
+    fmt = attr(props.get(W + "numFmt"), "val") or ENDNOTE_FORMAT
+    start = attr(props.get(W + "numStart"), "val") or "1"
+    return fmt, int(start) if start.isdigit() and 0 < int(start) < 10_000 else 1
+
+
 class NumberingCounter:
     """Computes the label ("1.", "a)", "•") each list paragraph shows."""
 

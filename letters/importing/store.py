@@ -18,7 +18,7 @@ from django.utils.text import slugify
 
 from letters.apps import analyser_hooks
 from letters.docx.reader import ParsedDocument, ReadError, Table, read
-from letters.docx.references import first_citing_section, occurrences, resolve_toevoegingen
+from letters.docx.references import DossierMention, first_citing_section, occurrences, resolve_toevoegingen
 from letters.docx.sections import SectionData, split
 from letters.importing import counts
 from letters.importing.ids import reserve_keys
@@ -26,6 +26,7 @@ from letters.models import FailedImport, Footnote, Letter, LetterVersion, Refere
 from letters.topics import recount
 from letters.topics.tagging import tag_new_version
 from tkdossiers.citations import vergaderjaar_for
+from tkdossiers.services import _dossiers_for as dossiers_for  # public in services.py once its owner renames it
 from tkdossiers.services import kamerstukken_for
 
 logger = logging.getLogger(__name__)
@@ -309,6 +310,7 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
     keys = {c: (c.dossier, c.toevoeging or toevoegingen.get((c.dossier, c.number), ""), c.number) for c in citations}
     # A new kamerstuk's vergaderjaar is set with its citation counts (counts.record_citations).
     kamerstukken = kamerstukken_for(set(keys.values()))
+    dossiers = _named_dossiers(found)
     footnote_of = {row.number: row for row in footnote_rows}
     return Reference.objects.bulk_create(
         [
@@ -317,6 +319,7 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
                 section=section_rows[o.section] if o.section is not None else None,
                 footnote=footnote_of.get(o.footnote),
                 kamerstuk=kamerstukken[keys[o.citation]] if o.is_kamerstuk else None,
+                dossier=dossiers.get(_dossier_key(o.citation)),
                 kind=Reference.Kind.KAMERSTUK if o.is_kamerstuk else o.citation.kind,
                 location=o.location.split()[0],
                 position=position,
@@ -327,6 +330,16 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
         ],
         batch_size=500,
     )
+
+
+def _dossier_key(citation) -> tuple[str, str] | None:
+    return (citation.dossier, citation.toevoeging or "") if isinstance(citation, DossierMention) else None
+
+
+def _named_dossiers(found) -> dict:
+    """The dossiers named without a document number (DossierMention), read or created; no query without one."""
+    keys = {_dossier_key(o.citation) for o in found} - {None}
+    return dossiers_for(keys) if keys else {}
 
 
 class DutchVector(models.Expression):

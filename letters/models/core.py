@@ -254,7 +254,7 @@ class ReferenceQuerySet(models.QuerySet):
         """Citations in each letter's newest version, newest letters first, for lists."""
         return (
             self.filter(version__is_current=True)
-            .select_related("version__letter", "section", "footnote", "kamerstuk__dossier")
+            .select_related("version__letter", "section", "footnote", "kamerstuk__dossier", "dossier")
             .defer(
                 "version__content",
                 "section__blocks",
@@ -268,7 +268,10 @@ class ReferenceQuerySet(models.QuerySet):
 
 
 class Reference(models.Model):
-    """One citation in a letter version: a kamerstuk, or a look-alike kept apart."""
+    """One citation in a letter version: a kamerstuk, or a look-alike kept apart.
+
+    A dossier named without a document number ("(Kamerstuk 34 919)") is kind DOSSIER: it has
+    its dossier and no kamerstuk, so it never counts as a kamerstuk citation."""
 
     class Kind(models.TextChoices):
         KAMERSTUK = "kamerstuk", "Kamerstuk"
@@ -280,6 +283,7 @@ class Reference(models.Model):
         REGELGEVING = "regelgeving", "Regelgeving"
         BWB = "bwb", "BWB-identificatie"
         URL = "url", "Webadres"
+        DOSSIER = "dossier", "Kamerstukdossier"
 
     class Location(models.TextChoices):
         HEADING = "heading", "kopje"
@@ -291,6 +295,9 @@ class Reference(models.Model):
     footnote = models.ForeignKey(Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
     kamerstuk = models.ForeignKey(
         "tkdossiers.Kamerstuk", null=True, blank=True, on_delete=models.PROTECT, related_name="references"
+    )
+    dossier = models.ForeignKey(
+        "tkdossiers.Dossier", null=True, blank=True, on_delete=models.PROTECT, related_name="dossier_references"
     )
     kind = models.CharField("soort", max_length=20, choices=Kind.choices, default=Kind.KAMERSTUK, db_index=True)
     location = models.CharField("plaats", max_length=10, choices=Location.choices)

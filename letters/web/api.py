@@ -153,7 +153,9 @@ def letter(request, pk):
     version = next((v for v in versions if v.pk == letter.current_version_id), versions[-1])
     absolute = request.build_absolute_uri
     sections = version.sections.select_related("version__letter").defer("blocks")
-    references = version.references.select_related("version__letter", "section", "footnote", "kamerstuk__dossier")
+    references = version.references.select_related(
+        "version__letter", "section", "footnote", "kamerstuk__dossier", "dossier"
+    )
     identity = letter_identity(letter)
     return JsonResponse(
         LetterRow.of(letter, absolute).as_dict()

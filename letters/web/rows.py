@@ -165,6 +165,8 @@ class ReferenceRow(Row):
     @classmethod
     def of(cls, reference, absolute):
         letter, kamerstuk = reference.version.letter, reference.kamerstuk
+        # A dossier named without a document number is a reference to the dossier alone.
+        dossier = kamerstuk.dossier if kamerstuk else reference.dossier
         return cls(
             id=reference.pk,
             letter_id=letter.pk,
@@ -174,8 +176,8 @@ class ReferenceRow(Row):
             location=reference.location_display,
             kind=reference.kind,
             text=reference.text,
-            dossier=kamerstuk.dossier.number if kamerstuk else None,
-            toevoeging=(kamerstuk.dossier.toevoeging or None) if kamerstuk else None,
+            dossier=dossier.number if dossier else None,
+            toevoeging=(dossier.toevoeging or None) if dossier else None,
             ondernummer=kamerstuk.number if kamerstuk else None,
             vergaderjaar=reference.vergaderjaar or (kamerstuk.vergaderjaar if kamerstuk else "") or None,
             kamerstuk=kamerstuk.key if kamerstuk else None,

@@ -24,6 +24,7 @@ GOALS = {
     "headings": (0.95, 0.95),
     "heading levels": (0.95, 0.95),
     "references": (0.98, 0.95),
+    "dossier mentions": (0.98, 0.95),
     "motion mentions": (0.90, 0.90),
     "declared done": (1.0, 1.0),
     "commitments": (0.80, 0.80),
@@ -111,6 +112,31 @@ def _show_heading(item) -> str:
     return f"{item.get('text') or item.get('heading')!r} (level {item.get('level')})"
 
 
+def dossier_key(item: dict) -> tuple:
+    return reference_key({**item, "number": ""})[:2] + reference_key(item)[3:]
+
+
+def _same_dossier(gold: dict, found: dict) -> bool:
+    return dossier_key(gold) == dossier_key(found)
+
+
+def _show_dossier(item) -> str:
+    dossier, toevoeging, location = dossier_key(item)
+    return f"dossier {dossier}{'-' + toevoeging if toevoeging else ''} ({location})"
+
+
+def _found_dossiers(result: dict) -> list[dict]:
+    """The dossier mentions among the analysis' other references, with the dossier their text names."""
+    from tkdossiers.citations import find_dossiers
+
+    found = []
+    for other in result.get("other_references", []):
+        if other["kind"] == "dossier":
+            named = find_dossiers(other["text"])[0]
+            found.append({"dossier": named.dossier, "toevoeging": named.toevoeging, "location": other["location"]})
+    return found
+
+
 def _show_reference(item) -> str:
     dossier, toevoeging, number, location = reference_key(item)
     return f"{dossier}{'-' + toevoeging if toevoeging else ''} nr. {number} ({location})"
@@ -129,6 +155,7 @@ def found_items(result: dict) -> dict:
     return {
         "headings": [{"text": s["heading"], "level": s["level"]} for s in result["sections"] if s["heading"]],
         "references": result["references"],
+        "dossiers": _found_dossiers(result),
         "motions": result["motions"],
         "commitments": result["commitments"],
     }
@@ -173,6 +200,7 @@ def compare(gold: dict, result: dict) -> dict[str, Count]:
             headings, found["headings"], _same_level, _show_heading, unscored=lambda g: g["level"] is None
         ),
         "references": tally(gold["references"], found["references"], _same_reference, _show_reference),
+        "dossier mentions": tally(gold.get("dossiers", []), found["dossiers"], _same_dossier, _show_dossier),
         "motion mentions": tally(motions, found["motions"], _same_motion, _show_motion),
         "declared done": _declared_done(motions, found["motions"]),
         "commitments": tally(commitments, found["commitments"], _within, _show_commitment),

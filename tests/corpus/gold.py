@@ -18,7 +18,9 @@ FIELDS = {
     "references": ({"dossier", "toevoeging", "number", "location"}, {"text"}),
     "motions": ({"members", "kamerstuk", "declares_done"}, {"text"}),
     "commitments": ({"text_contains", "kind", "due"}, set()),
+    "dossiers": ({"dossier", "toevoeging", "location"}, {"text"}),
 }
+OPTIONAL_FIELDS = {"dossiers"}  # absent: the letter names no dossier without a document number
 
 
 def corpus_ids() -> list[str]:
@@ -31,12 +33,13 @@ def load(corpus_id: str) -> dict:
 
 def validate(gold: dict, corpus_id: str) -> list[str]:
     """What is wrong with one gold file, as plain sentences; empty when it follows the schema."""
-    errors = _keys(gold, {"id", "document", "headings", "references", "motions", "commitments", "notes"}, "file")
+    required = {"id", "document", "headings", "references", "motions", "commitments", "notes"}
+    errors = _keys(gold, required, "file", OPTIONAL_FIELDS)
     if gold.get("id") != corpus_id:
         errors.append(f"id {gold.get('id')!r} is not the file name {corpus_id!r}")
     errors += _document(gold.get("document"))
     for field, (required, optional) in FIELDS.items():
-        items = gold.get(field)
+        items = gold.get(field, [] if field in OPTIONAL_FIELDS else None)
         if not isinstance(items, list):
             errors.append(f"{field} must be a list")
             continue
@@ -139,4 +142,15 @@ def _commitment(item: dict, where: str) -> list[str]:
     return errors
 
 
-CHECKS = {"headings": _heading, "references": _reference, "motions": _motion, "commitments": _commitment}
+def _dossier(item: dict, where: str) -> list[str]:
+    """A dossier named without a document number: a reference's fields without the ondernummer."""
+    return [error for error in _reference({**item, "number": "1"}, where) if ".number " not in error]
+
+
+CHECKS = {
+    "headings": _heading,
+    "references": _reference,
+    "motions": _motion,
+    "commitments": _commitment,
+    "dossiers": _dossier,
+}

@@ -13,6 +13,10 @@ GOLD = {
         {"dossier": "29628", "toevoeging": None, "number": "1135", "location": "footnote"},
         {"dossier": "34477", "toevoeging": None, "number": "57", "location": "body", "borderline": True},
     ],
+    "dossiers": [
+        {"dossier": "34919", "toevoeging": None, "location": "body"},
+        {"dossier": "36600", "toevoeging": "VI", "location": "footnote"},
+    ],
     "motions": [
         {"members": ["Van den Berg"], "kamerstuk": None, "declares_done": True},
         {"members": ["Kuik", "Palland"], "kamerstuk": "36600-VI-100", "declares_done": False},
@@ -38,6 +42,11 @@ RESULT = {
         {"dossier": "29628", "toevoeging": None, "number": "1135", "location": "footnote 3"},
         {"dossier": "34477", "toevoeging": None, "number": "57", "location": "body"},
         {"dossier": "34919", "toevoeging": None, "number": "77", "location": "body"},
+    ],
+    "other_references": [
+        {"text": "Kamerstuk 34 919", "kind": "dossier", "location": "body"},
+        {"text": "Handelingen II 2019/20, nr. 3", "kind": "handelingen", "location": "body"},
+        {"text": "kamerstukdossier 29 517", "kind": "dossier", "location": "footnote 2"},
     ],
     "motions": [
         {"members": ["van den Berg c.s."], "kamerstuk": None, "declares_done": False},
@@ -71,6 +80,7 @@ def test_compare_counts_each_row_by_the_schema_rules():
         "headings": (3, 1, 0),
         "heading levels": (1, 2, 1),
         "references": (1, 1, 0),
+        "dossier mentions": (1, 1, 1),
         "motion mentions": (3, 0, 0),
         "declared done": (0, 1, 1),
         "commitments": (2, 1, 1),
@@ -86,6 +96,8 @@ def test_compare_lists_what_was_missed_and_what_was_extra():
     assert counts["heading levels"].missed == ["'Vraag 1' (level 2)"]
     assert counts["heading levels"].extra == ["'Vraag 1' (level 1)", "'Antwoord op vraag 1' (level 2)"]
     assert counts["references"].extra == ["34919 nr. 77 (body)"]
+    assert counts["dossier mentions"].missed == ["dossier 36600-VI (footnote)"]
+    assert counts["dossier mentions"].extra == ["dossier 29517 (footnote)"]
     assert counts["declared done"].missed == ["Van den Berg [-] done=True"]
     assert counts["declared done"].extra == ["Palland, Kuik [36600-vi-100] done=True"]
     assert counts["letter date"].missed == ["2021-11-12"] and counts["letter date"].extra == ["2021-12-11"]

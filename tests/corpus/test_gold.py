@@ -21,6 +21,20 @@ def test_a_motion_named_by_its_kamerstuk_alone_has_no_members():
     assert validate(gold, "jenv-2021-2021D43360") == []
 
 
+def test_dossiers_named_without_a_document_number_are_optional_and_checked():
+    named = {"dossier": "34919", "toevoeging": None, "location": "body", "text": "Kamerstuk 34 919"}
+    gold = VALID | {"dossiers": [named]}
+    wrong = VALID | {"dossiers": [{"dossier": "34 919", "toevoeging": "vi", "location": "tekst", "number": "3"}]}
+
+    assert validate(gold, "jenv-2021-2021D43360") == []
+    assert validate(wrong, "jenv-2021-2021D43360") == [
+        "dossiers[0] has an unknown key 'number'",
+        "dossiers[0].dossier must be five digits",
+        "dossiers[0].toevoeging must be like VI, A or 31, or null",
+        "dossiers[0].location must be one of body, footnote, heading",
+    ]
+
+
 def test_validate_names_each_mistake():
     gold = VALID | {
         "id": "other",

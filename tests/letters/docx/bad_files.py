@@ -57,6 +57,10 @@ PARTS_WITH_ENTITY = {
     "</w:document>",
     "word/footnotes.xml": f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1"><w:p><w:r><w:t>&x;</w:t></w:r></w:p>'
     "</w:footnote></w:footnotes>",
+    "word/endnotes.xml": f'<w:endnotes xmlns:w="{W_NS}"><w:endnote w:id="1"><w:p><w:r><w:t>&x;</w:t></w:r></w:p>'
+    "</w:endnote></w:endnotes>",
+    "word/settings.xml": f'<w:settings xmlns:w="{W_NS}"><w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>'
+    "<w:defaultTabStop>&x;</w:defaultTabStop></w:settings>",
     "word/styles.xml": f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Kop1">'
     '<w:name w:val="heading 1"/></w:style><w:latentStyles>&x;</w:latentStyles></w:styles>',
     "word/numbering.xml": f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">&x;</w:abstractNum>'
@@ -71,7 +75,8 @@ def dtd_after_long_comment(part: str, doctype: str = '<!DOCTYPE d [<!ENTITY x "b
     """A letter whose part has a 70 KB comment, then a DOCTYPE, then the entity in its text."""
     root = PARTS_WITH_ENTITY[part]
     hostile = f'<?xml version="1.0" encoding="UTF-8"?>{LONG_COMMENT}{doctype}{root}'
-    body = para(run("Zie noot"), footnote_ref(1))
+    endnote = '<w:r><w:endnoteReference w:id="1"/></w:r>'  # so that the endnote parts are read too
+    body = para(run("Zie noot"), footnote_ref(1), endnote)
     return build_docx(body, footnotes={1: "Kamerstukken II 2024/25, 36600-VI, nr. 3."}, parts={part: hostile})
 
 

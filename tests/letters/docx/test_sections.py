@@ -1,6 +1,6 @@
 import pytest
 
-from letters.docx.reader import read
+from letters.docx.reader import FootnoteRef, read
 from letters.docx.sections import split
 from tests.conftest import SAMPLES, SEED_VARIANTS
 from tests.docx_builder import build_docx, text_para
@@ -111,7 +111,10 @@ def test_question_and_answer_letter():
         ("Vraag 6", 2, "question"),
     ]
     # the bold question text under "Vraag 1" is the question, not a heading
-    assert sections[2].blocks[0].text == "Ken u de uitzending van Argos 'Het laatste kwartier van Sammy'? 1)"
+    # its source marker "1)" is a note reference now, to the letter's closing source list
+    question = sections[2].blocks[0]
+    assert question.text == "Ken u de uitzending van Argos 'Het laatste kwartier van Sammy'?"
+    assert question.footnote_refs == (FootnoteRef(63, "1)"),)
     assert (sections[1].parent, sections[2].parent) == (None, 1)
 
 
@@ -152,6 +155,28 @@ def test_which_bold_paragraphs_are_headings(text, is_heading):
     sections = split(read(build_docx(text_para("Inleiding."), text_para(text, bold=True), text_para("Tekst."))).blocks)
 
     assert (len(sections) == 2) == is_heading
+
+
+def headings_of(*bold_lines: str) -> list[tuple[str, int]]:
+    body = [text_para("Geachte voorzitter,")]
+    for line in bold_lines:
+        body += [text_para(line, bold=True)]
+    body += [text_para("Tekst van de passage.")]
+    return [(s.heading, s.level) for s in split(read(build_docx(*body)).blocks)[1:]]
+
+
+def test_a_lettered_subheading_under_a_numbered_heading_is_a_heading_of_its_own():
+    # szw-2018: "2. …" and "a. …" in bold, one after the other, are not one heading broken in two
+    assert headings_of("2. Uitkomsten tussentijdse evaluatie", "a. Bestuurlijke afspraken tussen SZW en VNG") == [
+        ("Uitkomsten tussentijdse evaluatie", 1),
+        ("a. Bestuurlijke afspraken tussen SZW en VNG", 2),
+    ]
+
+
+def test_a_bold_heading_broken_over_two_paragraphs_is_still_one():
+    assert headings_of("Beleidsreactie op het rapport van", "de Inspectie Justitie en Veiligheid") == [
+        ("Beleidsreactie op het rapport van de Inspectie Justitie en Veiligheid", 1)
+    ]
 
 
 def test_body_before_the_first_heading_is_the_untitled_opening():

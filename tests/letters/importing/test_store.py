@@ -229,3 +229,69 @@ def test_an_import_that_deadlocks_with_another_transaction_starts_over(reference
     assert FailedImport.objects.count() == 0
     assert "deadlock detected" in caplog.text and "trying again" in caplog.text
     assert Kamerstuk.objects.get(pk=kamerstuk.pk).citation_count == 4  # its citations in version 2, not 8
+
+
+DEFENSIENOTA = SAMPLES.parent / "tests" / "corpus" / "letters" / "def-2018-kst-34919-3.docx"
+
+
+def test_a_dossier_named_without_a_document_number_is_stored_as_a_dossier_reference_not_a_kamerstuk():
+    content = build_docx(
+        text_para("Defensienota", bold=True),
+        text_para(
+            "De Defensienota is naar uw Kamer gezonden (Kamerstuk 34 919); zie ook Kamerstuk 34 919, nr. 3 "
+            "en de brieven in kamerstukdossier 36 600-X."
+        ),
+    )
+
+    result = import_letter(content=content, filename="defensienota.docx", source=Source.COMMAND)
+
+    rows = [
+        (r.kind, r.text, r.dossier.key if r.dossier else None, r.kamerstuk.key if r.kamerstuk else None)
+        for r in result.version.references.select_related("dossier", "kamerstuk__dossier")
+    ]
+    assert rows == [
+        (Reference.Kind.DOSSIER, "Kamerstuk 34 919", "34919", None),
+        (Reference.Kind.KAMERSTUK, "Kamerstuk 34 919, nr. 3", None, "34919-3"),
+        (Reference.Kind.DOSSIER, "kamerstukdossier 36 600-X", "36600-X", None),
+    ]
+    assert list(Kamerstuk.objects.values_list("dossier__number", "number")) == [("34919", "3")]
+    assert sorted(Dossier.objects.values_list("number", "toevoeging")) == [("34919", ""), ("36600", "X")]
+
+
+def test_the_defensienota_letter_cites_its_dossier_and_no_kamerstuk():
+    result = import_letter(content=DEFENSIENOTA.read_bytes(), filename=DEFENSIENOTA.name, source=Source.COMMAND)
+
+    reference = result.version.references.get()
+    assert (reference.kind, reference.text, reference.dossier.key, reference.kamerstuk) == (
+        Reference.Kind.DOSSIER,
+        "Kamerstuk 34 919",
+        "34919",
+        None,
+    )
+    assert reference.section.heading == ""  # the opening, before the first heading
+    assert Kamerstuk.objects.count() == 0
+
+
+def test_an_endnote_is_stored_like_a_footnote_with_its_mark_and_its_kamerstuk():
+    endnotes = (
+        '<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Tweede Kamer, '
+        "vergaderjaar 2024–2025, 29 628, nr. 1272</w:t></w:r></w:p></w:endnote></w:endnotes>"
+    )
+    content = build_docx(
+        text_para("Videobellen met de meldkamer", bold=True),
+        para(run("De pilot is afgerond"), '<w:r><w:endnoteReference w:id="1"/></w:r>', run(".")),
+        parts={"word/endnotes.xml": endnotes},
+    )
+
+    result = import_letter(content=content, filename="eindnoot.docx", source=Source.COMMAND)
+
+    note = result.version.footnotes.get()
+    assert (note.number, note.text, note.section.heading) == (
+        "i",
+        "Tweede Kamer, vergaderjaar 2024–2025, 29 628, nr. 1272",
+        "Videobellen met de meldkamer",
+    )
+    reference = result.version.references.get()
+    found = (reference.kamerstuk.key, reference.footnote, reference.location_display)
+    assert found == ("29628-1272", note, "voetnoot i")

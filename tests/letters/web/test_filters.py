@@ -75,7 +75,7 @@ def test_an_unknown_choice_names_the_choices_without_echoing_the_value(policy_cl
     assert api_errors(policy_client, "references", kind="<script>" * 1000)[1]["errors"] == {
         "kind": [
             "Onbekende waarde; kies uit kamerstuk, handelingen, aanhangsel, staatscourant, staatsblad, "
-            "wetsartikel, regelgeving, bwb, url."
+            "wetsartikel, regelgeving, bwb, url, dossier."
         ]
     }
 
