@@ -24,6 +24,7 @@ from letters.docx.wordml import (
     inside,
     level_number,
     note_label,
+    whole_number,
 )
 
 __all__ = ["ReadError", "read", "ParsedDocument", "Paragraph", "Table", "Footnote", "FootnoteRef"]
@@ -173,7 +174,8 @@ class _BodyWalker:
         outline = style.outline_level
         if OUTLINE_LVL in props:
             value = props[OUTLINE_LVL].get(VAL)
-            outline = int(value) if value and value.isdigit() and int(value) < 9 else None
+            outline = whole_number(value)
+            outline = outline if outline is not None and 0 <= outline < 9 else None
         pieces, refs, (bold, italic) = self._collect(p, style)
         text, refs = _normalise(pieces, refs)
         list_level, list_label = self._list_info(props.get(NUM_PR), style)

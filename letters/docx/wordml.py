@@ -9,6 +9,20 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 VAL = W + "val"
 
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
+# A number in an attribute as Word writes it. Not str.isdigit(): that takes "²" and "١٢", which int()
+# refuses or reads as another number.
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
+
+
+def whole_number(value: str | None) -> int | None:
+    """An attribute's whole number (ASCII digits, an optional minus, at most nine digits); None otherwise."""
+    return int(value) if value and WHOLE_NUMBER.fullmatch(value) else None
+
+
+def _within(value: str | None, low: int, high: int, default):
+    """whole_number(value) if low <= it < high, else default."""
+    number = whole_number(value)
+    return number if number is not None and low <= number < high else default
 
 
 def attr(element, name: str):
@@ -88,7 +102,7 @@ class StyleSheet:
             outline = int(match.group(1)) - 1
         if ppr is not None and ppr.find(W + "outlineLvl") is not None:
             value = attr(ppr.find(W + "outlineLvl"), "val") or ""
-            outline = int(value) if value.isdigit() and int(value) < 9 else None
+            outline = _within(value, 0, 9, None)
         num_id = parent.num_id
         if ppr is not None and ppr.find(W + "numPr/" + W + "numId") is not None:
             num_id = attr(ppr.find(W + "numPr/" + W + "numId"), "val")
@@ -174,7 +188,7 @@ def endnote_numbering(settings) -> tuple[str, int]:
     props = child_map(settings.find(W + "endnotePr")) if settings is not None else {}
     fmt = attr(props.get(W + "numFmt"), "val") or ENDNOTE_FORMAT
     start = attr(props.get(W + "numStart"), "val") or "1"
-    return fmt, int(start) if start.isdigit() and 0 < int(start) < 10_000 else 1
+    return fmt, _within(start, 1, 10_000, 1)
 
 
 class NumberingCounter:
@@ -197,8 +211,8 @@ class NumberingCounter:
             self._abstract_of[num_id] = attr(num.find(W + "abstractNumId"), "val") or ""
             for override in num.iterchildren(W + "lvlOverride"):
                 start = attr(override.find(W + "startOverride"), "val")
-                if start and start.isdigit():
-                    self._start_overrides.setdefault(num_id, {})[level_number(attr(override, "ilvl"))] = int(start)
+                if (number := _within(start, 0, 10**9, None)) is not None:
+                    self._start_overrides.setdefault(num_id, {})[level_number(attr(override, "ilvl"))] = number
 
     def _levels_of(self, abstract_id: str) -> dict[int, tuple[str, str, int]]:
         if abstract_id not in self._levels:
@@ -210,7 +224,7 @@ class NumberingCounter:
                 levels[level_number(attr(lvl, "ilvl"))] = (
                     attr(props.get(W + "numFmt"), "val") or "decimal",
                     attr(props.get(W + "lvlText"), "val") or "",
-                    int(start) if start.lstrip("-").isdigit() else 1,
+                    _within(start, -(10**9), 10**9, 1),
                 )
             self._levels[abstract_id] = levels
         return self._levels[abstract_id]
@@ -241,4 +255,4 @@ class NumberingCounter:
 
 def level_number(value: str | None) -> int:
     """A list level (w:ilvl) as Word reads it: 0 to 8; anything else counts as the first level."""
-    return int(value) if value and value.isdigit() and int(value) < 9 else 0
+    return _within(value, 0, 9, 0)

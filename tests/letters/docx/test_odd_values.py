@@ -29,3 +29,18 @@ def test_a_list_level_that_is_no_number_counts_as_the_first_level():
     blocks = read(content).blocks
 
     assert [(b.list_label, b.list_level, b.text) for b in blocks] == [("1.", 0, "Eén"), ("2.", 0, "Twee")]
+
+
+def test_superscript_digits_in_levels_and_starts_count_as_no_number():
+    # "²" passes str.isdigit() but not int(): an outline level, a list level or a start written so is ignored
+    numbering = NUMBERING.replace('w:ilvl="x"', 'w:ilvl="0"').replace('w:start w:val="1"', 'w:start w:val="²"')
+    odd_level = para(run("Eén"), num=(4, 0)).replace('w:ilvl w:val="0"', 'w:ilvl w:val="²"')
+    heading = text_para("Kop").replace("<w:p>", '<w:p><w:pPr><w:outlineLvl w:val="²"/></w:pPr>', 1)
+    content = build_docx(heading, odd_level, parts={"word/numbering.xml": numbering})
+
+    blocks = read(content).blocks
+
+    assert [(b.text, b.outline_level, b.list_level, b.list_label) for b in blocks] == [
+        ("Kop", None, None, ""),
+        ("Eén", None, 0, "1."),
+    ]
