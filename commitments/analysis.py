@@ -7,6 +7,7 @@ decisions survive new versions and re-imports.
 
 import hashlib
 import re
+from collections.abc import Mapping
 
 from django.db import DatabaseError
 from django.db.models import Count, Max, Q
@@ -33,14 +34,32 @@ def passages_of(sections) -> list[Passage]:
     ]
 
 
-def footnote_kamerstukken(footnotes) -> dict[str, str]:
-    """Footnote number -> key of the first kamerstuk it cites ("29517-260")."""
-    keys = {}
-    for footnote in footnotes:
-        citations, _ = find(footnote.text)
-        if citations:
-            keys[footnote.number] = citations[0].key
-    return keys
+class FootnoteKamerstukken(Mapping):
+    """Footnote number -> key of the first kamerstuk it cites ("29517-260"), each footnote parsed
+    when first asked for: the motions ask only for the footnote right after a motion's name, and
+    parsing every footnote here again (the references did already) was a tenth of the analysis."""
+
+    def __init__(self, footnotes):
+        self._texts = {footnote.number: footnote.text for footnote in footnotes}
+        self._keys: dict[str, str | None] = {}
+
+    def __getitem__(self, number: str) -> str:
+        if number not in self._keys:
+            citations, _ = find(self._texts[number])  # KeyError: no such footnote
+            self._keys[number] = citations[0].key if citations else None
+        if self._keys[number] is None:
+            raise KeyError(number)
+        return self._keys[number]
+
+    def __iter__(self):
+        return (number for number in self._texts if number in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def footnote_kamerstukken(footnotes) -> Mapping[str, str]:
+    return FootnoteKamerstukken(footnotes)
 
 
 _known: dict = {"fingerprint": None, "members": None}

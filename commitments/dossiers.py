@@ -7,7 +7,7 @@ rest of its letter cites: one verzamelbrief cites many dossiers, and each would 
 promises.
 """
 
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import Cast
 from django.urls import reverse
 
@@ -24,14 +24,25 @@ def in_dossier(value: tuple[str, str | None]) -> Q:
 
 
 def _tied_to(dossier_at) -> Q:
-    """dossier_at(path) is the Q that the dossier at `path` (a Dossier relation) is the wanted one."""
-    cited = Reference.objects.filter(dossier_at("kamerstuk__dossier"), section=OuterRef("made_in"))
-    motions = MotionMention.objects.filter(dossier_at("motion__kamerstuk__dossier"), section=OuterRef("made_in"))
-    return Exists(cited) | Exists(motions) | dossier_at("letter__dossier")
+    """dossier_at(path) is the Q that the dossier at `path` (a Dossier relation) is the wanted one.
+
+    The ids come from a UNION of three look-ups PostgreSQL answers from indexes (the dossier's
+    kamerstukken -> their references' sections; its motions -> their mentions' sections; its
+    letters), then joined on the primary key. An OR of EXISTS made it hash every reference of the
+    dossier and join all letters for every commitment (issue 16: 3 times as slow at 20,000 letters).
+    """
+    cited = Reference.objects.filter(dossier_at("kamerstuk__dossier")).values("section_id")
+    mentioned = MotionMention.objects.filter(dossier_at("motion__kamerstuk__dossier")).values("section_id")
+    ids = Commitment.objects.order_by().values("pk")
+    tied = ids.filter(made_in__in=cited).union(
+        ids.filter(made_in__in=mentioned), ids.filter(dossier_at("letter__dossier"))
+    )
+    return Q(pk__in=tied)
 
 
 def dossier_panels(dossier, limit: int) -> list[DossierPanel]:
-    """Its motions and commitments, open ones first, at most `limit` of each: four queries."""
+    """Its motions and commitments, open ones first, at most `limit` of each: two queries, each
+    counting its rows in a window beside the first `limit` of them."""
     query = f"?dossier={dossier.key}"
     motions, commitments = reverse("motion_list") + query, reverse("commitment_list") + query
     return [
@@ -41,10 +52,11 @@ def dossier_panels(dossier, limit: int) -> list[DossierPanel]:
 
 
 def _panel(heading, rows, item, url, noun, limit) -> DossierPanel:
+    first = list(rows.annotate(panel_total=Window(Count("pk")))[:limit])
     return DossierPanel(
         heading=heading,
-        items=[item(row) for row in rows[:limit]],
-        total=rows.count(),
+        items=[item(row) for row in first],
+        total=first[0].panel_total if first else 0,
         more_url=url,
         more_label=f"Alle {noun} van dit dossier",
         empty=f"Geen {noun} in dit dossier.",

@@ -411,9 +411,12 @@ def _negated(sentence: str, match) -> bool:
 def find_commitments(passages: list[Passage], letter_date: datetime.date | None) -> list[Commitment]:
     found = []
     for passage in passages:
+        patterns = _promise_patterns(passage.text.lower())
+        if not (patterns[0] or patterns[1]):
+            continue  # no trigger word anywhere in the passage: no sentence of it can promise
         for start, end in sentences(passage.text):
             sentence = passage.text[start:end].strip()
-            promise = _promise(sentence)
+            promise = _promise(sentence, patterns)
             if promise:
                 kind, due_from = promise
                 due = parse_due(sentence[due_from:], letter_date, looking_back=kind == "prior")
@@ -426,14 +429,31 @@ def commitment_kind(sentence: str) -> str | None:
     return promise[0] if promise else None
 
 
-def _promise(sentence: str) -> tuple[str, int] | None:
+# Every pattern's trigger words, tested once per passage: substring tests in one loop are cheaper
+# than a regex alternation over the text, and the patterns whose words the passage lacks are not
+# tried on any of its sentences.
+TRIGGER_WORDS = tuple(sorted({word for _, words in PRIOR_PROMISE + NEW_PROMISE for word in words}))
+
+
+def _promise_patterns(lower: str) -> tuple[list, list]:
+    """The prior and new promise patterns (in their order) whose trigger words the text holds."""
+    present = {word for word in TRIGGER_WORDS if word in lower}
+    return (
+        [(pattern, words) for pattern, words in PRIOR_PROMISE if not present.isdisjoint(words)],
+        [(pattern, words) for pattern, words in NEW_PROMISE if not present.isdisjoint(words)],
+    )
+
+
+def _promise(sentence: str, patterns: tuple[list, list] | None = None) -> tuple[str, int] | None:
     """The kind of commitment a sentence makes and where its due moment is named: for an earlier
-    promise, after the words that report it ("Begin oktober heb ik toegezegd …" is not due in October)."""
+    promise, after the words that report it ("Begin oktober heb ik toegezegd …" is not due in October).
+    `patterns`: those of the passage the sentence is part of (`_promise_patterns`), else all."""
+    prior, new = patterns or (PRIOR_PROMISE, NEW_PROMISE)
     lower = sentence.lower()
-    for pattern, words in PRIOR_PROMISE:
+    for pattern, words in prior:
         if any(word in lower for word in words) and (match := pattern.search(sentence)):
             return "prior", match.end()
-    if not any(any(word in lower for word in words) and pattern.search(sentence) for pattern, words in NEW_PROMISE):
+    if not any(any(word in lower for word in words) and pattern.search(sentence) for pattern, words in new):
         return None
     if ABOUT_THIS_LETTER.search(sentence) or (ONGOING.search(sentence) and not INFORMING.search(sentence)):
         return None

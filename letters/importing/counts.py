@@ -28,11 +28,15 @@ from letters.topics.recount import recount_topics
 from tkdossiers.models import Dossier, Kamerstuk
 
 
-def record_citations(letter: Letter, version: LetterVersion, references: list[Reference], previous_id=None) -> None:
+def record_citations(
+    letter: Letter, version: LetterVersion, references: list[Reference], previous_id=None, *, new_letter=False
+) -> None:
     """After storing a new current version: its cited dossiers, and the counts of every
-    kamerstuk it or the version it replaces cites."""
+    kamerstuk it or the version it replaces cites. A `new_letter` (created by this import) has
+    no cited dossiers to replace yet: one statement less."""
     cited = Counter(ref.kamerstuk.dossier_id for ref in references if ref.kamerstuk_id)
-    LetterDossier.objects.filter(letter=letter).delete()
+    if not new_letter:
+        LetterDossier.objects.filter(letter=letter).delete()
     LetterDossier.objects.bulk_create(
         [LetterDossier(letter=letter, dossier_id=dossier_id, citations=n) for dossier_id, n in cited.items()]
     )

@@ -26,8 +26,7 @@ from letters.models import FailedImport, Footnote, Letter, LetterVersion, Refere
 from letters.topics import recount
 from letters.topics.tagging import tag_new_version
 from tkdossiers.citations import vergaderjaar_for
-from tkdossiers.services import _dossiers_for as dossiers_for  # public in services.py once its owner renames it
-from tkdossiers.services import kamerstukken_for
+from tkdossiers.services import dossiers_for, kamerstukken_for
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +188,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     tag_new_version(section_rows)
     for store_findings in analyser_hooks("store"):
         store_findings(version=version, parsed=parsed, sections=sections, section_rows=section_rows)
-    counts.record_citations(letter, version, references, previous_id)
+    counts.record_citations(letter, version, references, previous_id, new_letter=created)
     recount.topics_changed()
     return ImportResult(Outcome.IMPORTED if created else Outcome.NEW_VERSION, filename, letter, version)
 

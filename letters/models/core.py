@@ -312,7 +312,12 @@ class Reference(models.Model):
         verbose_name_plural = "verwijzingen"
         ordering = ["version", "position"]
         constraints = [models.UniqueConstraint(fields=["version", "position"], name="unique_reference_position")]
-        indexes = [models.Index(fields=["kamerstuk", "version"])]
+        indexes = [
+            models.Index(fields=["kamerstuk", "version"]),
+            # A dossier's commitments go from its kamerstukken to the passages citing them
+            # (commitments.dossiers): 45-50 ms for 29517 at 20,000 letters without it, 13-16 with.
+            models.Index(fields=["kamerstuk", "section"], name="letters_ref_kamerstuk_section"),
+        ]
 
     def __str__(self):
         return self.text

@@ -1,10 +1,9 @@
 """Store topic tags: rule tags are recomputed, hand corrections are kept."""
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from letters.models import RetagJob, Section, Topic, TopicRule, TopicTag
+from letters.models import RetagJob, Section, Topic, TopicTag
 from letters.topics import recount
 from letters.topics.matching import Matcher, Rule, SectionText, TopicRules
 
@@ -13,12 +12,39 @@ HAND = [TopicTag.Source.MANUAL, TopicTag.Source.EXCLUDED]
 
 
 def matcher_from_db() -> tuple[Matcher, dict[str, Topic]]:
-    topics = list(Topic.objects.prefetch_related(Prefetch("rules", queryset=TopicRule.objects.order_by("id"))))
-    rules = [
-        TopicRules(t.slug, tuple(Rule(r.term, r.weight, r.names_topic) for r in t.rules.all()), t.threshold)
-        for t in topics
-    ]
-    return Matcher(rules), {t.slug: t for t in topics}
+    """The matcher of the rules as they are now, kept per process between imports: one statement.
+
+    That statement reads every topic with its rules, and is the fingerprint: any edit, from any
+    process (the rules editor, the admin, a shell), changes it, and the matcher is built again from
+    what it read. Unchanged, an import compiles nothing. The topics it returns are for tagging:
+    fields other than name, slug and threshold are read from the database when asked for.
+    """
+    global _cached
+    rows = tuple(Topic.objects.order_by("name", "rules__id").values_list(*TOPIC_FIELDS, *RULE_FIELDS))
+    if _cached is None or _cached[0] != rows:
+        _cached = (rows, *_matcher_of(rows))
+    return _cached[1], _cached[2]
+
+
+TOPIC_FIELDS = ("pk", "name", "slug", "threshold")
+RULE_FIELDS = ("rules__id", "rules__term", "rules__weight", "rules__names_topic")
+_cached: tuple[tuple, Matcher, dict[str, Topic]] | None = None
+
+
+def _matcher_of(rows: tuple) -> tuple[Matcher, dict[str, Topic]]:
+    """rows: per topic (by name) its rules (by id), or one row of None for a topic without rules."""
+    topics: dict[str, Topic] = {}
+    rules: dict[str, list[Rule]] = {}
+    for pk, name, slug, threshold, rule, term, weight, names in rows:
+        if slug not in topics:
+            topics[slug] = Topic.from_db(
+                Topic.objects.db, ["id", "name", "slug", "threshold"], [pk, name, slug, threshold]
+            )
+            rules[slug] = []
+        if rule is not None:
+            rules[slug].append(Rule(term, weight, names))
+    matcher = Matcher([TopicRules(slug, tuple(rules[slug]), topic.threshold) for slug, topic in topics.items()])
+    return matcher, topics
 
 
 def tag_sections(sections: list[Section], matcher: Matcher, topics: dict[str, Topic], *, new=False) -> int:

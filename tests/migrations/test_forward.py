@@ -32,7 +32,7 @@ from tkdossiers.models import Dossier, Kamerstuk
 # Where the tables that kept their rows have their model now, if it moved.
 MOVED_MODELS = {"letters.SyncState": "kamer.SyncState"}
 # Columns later releases added to tables that otherwise kept their rows, with the value old rows get.
-ADDED_COLUMNS = {"commitments.Motion": {"zaak_id": None, "zaak_source": ""}}
+ADDED_COLUMNS = {"commitments.Motion": {"zaak_id": None, "zaak_source": ""}, "letters.Reference": {"dossier_id": None}}
 # letters 0014 marks the starting topics' naming terms (VMX, C2000, ...) on the rules it finds.
 NAMING_TERMS = importlib.import_module("letters.migrations.0014_topic_rules_that_name_their_topic").NAMING_TERMS
 
