@@ -2,9 +2,10 @@
 
 `suggest` stores what commitments.register.matching finds, idempotently: a pair scored again
 with the same score writes nothing, and a match a clerk has decided is never touched. It runs
-after each sync (`after_sync`, in settings.KAMER_SYNC_HOOKS) and after a letter's import
-(`suggest_for_letter`). `match_accept` and `match_reject` are the clerk's decision, each with its
-audit row on the commitment.
+after each sync (`after_sync`, in settings.KAMER_SYNC_HOOKS) for the commitments the register
+entries that sync wrote can concern, and after a letter's import (`suggest_for_letter`).
+`match_accept` and `match_reject` are the clerk's decision, each with its audit row on the
+commitment.
 """
 
 from dataclasses import dataclass
@@ -15,10 +16,11 @@ from django.utils import timezone
 
 from commitments.models import Commitment, StatusChange, ToezeggingMatch
 from commitments.register import matching
-from kamer.models import SyncState, Toezegging
+from kamer.models import Toezegging
 from kamer.tk.fields import CATEGORY_TOEZEGGING
 
 ACCEPTED_ACTION, REJECTED_ACTION = "koppeling bevestigd", "koppeling afgewezen"
+PASSAGE = ("made_in__blocks", "made_in__search_vector", "made_in__heading_refs")  # not needed to score
 
 
 @dataclass
@@ -68,8 +70,7 @@ def suggest(*, commitments, register: matching.Register | None = None) -> Sugges
     if not register:
         return report
     commitments = commitments.select_related("letter", "made_in").prefetch_related("toezegging_matches")
-    passage = ("made_in__blocks", "made_in__search_vector", "made_in__heading_refs")
-    for commitment in commitments.defer(*passage):
+    for commitment in commitments.defer(*PASSAGE):
         _store(commitment, matching.best(commitment_facts(commitment), register), report)
     return report
 
@@ -96,12 +97,30 @@ def suggest_for_letter(*, letter) -> SuggestReport:
 
 
 def after_sync(report) -> SuggestReport:
-    """The KAMER_SYNC_HOOKS hook: every commitment against the register as the sync left it, when
-    the sync changed the register (a letter's own commitments are scored when it is imported)."""
-    state = SyncState.objects.filter(category=CATEGORY_TOEZEGGING).first()
-    if state and state.last_run_at and not Toezegging.objects.filter(updated_at__gte=state.last_run_at).exists():
+    """The KAMER_SYNC_HOOKS hook: the commitments that the register entries this sync wrote
+    (report.changed) can concern, scored again against the whole register. Work in proportion to
+    what changed, not to commitments times register (54 ms a commitment at 20,000 entries); a
+    letter's own commitments are scored when it is imported."""
+    changed = report.changed.get(CATEGORY_TOEZEGGING, [])
+    if not changed:
         return SuggestReport()  # the register is as it was: every suggestion stands
-    return suggest(commitments=Commitment.objects.all())
+    return suggest(commitments=Commitment.objects.filter(pk__in=touched_by(changed)))
+
+
+def touched_by(guids) -> set[int]:
+    """The commitments whose suggestions these register entries can change: those with a match to
+    one of them, and those whose words come near enough to one of their texts to fit at all
+    (matching.MIN_TEXT, which every suggestion needs)."""
+    ids = set(ToezeggingMatch.objects.filter(toezegging_id__in=guids).values_list("commitment_id", flat=True))
+    texts = list(Toezegging.objects.current().filter(guid__in=guids).exclude(text="").values_list("text", flat=True))
+    if not texts:
+        return ids
+    commitments = Commitment.objects.select_related("letter", "made_in").defer(*PASSAGE)
+    for commitment in commitments.iterator(chunk_size=500):
+        facts = commitment_facts(commitment)
+        if any(matching.text_score(facts, text) >= matching.MIN_TEXT for text in texts):
+            ids.add(commitment.pk)
+    return ids
 
 
 @transaction.atomic

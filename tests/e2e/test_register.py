@@ -10,8 +10,14 @@ import pytest
 from commitments.models import StatusChange, ToezeggingMatch
 from commitments.register import services
 from kamer.models import Toezegging
-from kamer.sync import SyncReport
-from tests.commitments.register.helpers import VIDEOBELLEN, VIDEOBELLEN_REGISTERED, commitment, letter, toezegging
+from tests.commitments.register.helpers import (
+    VIDEOBELLEN,
+    VIDEOBELLEN_REGISTERED,
+    commitment,
+    letter,
+    register_synced,
+    toezegging,
+)
 from tests.e2e.conftest import log_in, shoot
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,7 +74,7 @@ def test_an_analyst_filters_the_register_by_ministerie_and_status(page, register
 def test_a_clerk_confirms_a_suggested_toezegging_inline(page, clerk):
     toezegging("TZ202503-041", VIDEOBELLEN_REGISTERED, due=datetime.date(2026, 7, 1))
     found = commitment(letter("Verzamelbrief meldkamers"), VIDEOBELLEN)
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
     log_in(page, "griffie")
     page.goto(found.get_absolute_url())
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from commitments.models import Commitment
 from kamer.models import Fractie, Persoon, Toezegging
+from kamer.sync import SyncReport
 from letters.models import Letter
 
 JENV = "Justitie en Veiligheid"
@@ -54,3 +55,8 @@ def letter(title: str, *, date=datetime.date(2025, 10, 3), **fields) -> Letter:
 
 def commitment(of: Letter, text: str, kind: str = Commitment.Kind.NEW, **fields) -> Commitment:
     return Commitment.objects.create(key=f"c-{next(_serial)}", letter=of, text=text, kind=kind, **fields)
+
+
+def register_synced() -> SyncReport:
+    """The report of a sync that wrote every entry of the register, as a first sync does."""
+    return SyncReport(changed={"Toezegging": list(Toezegging.objects.values_list("guid", flat=True))})

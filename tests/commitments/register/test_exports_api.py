@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 
 from commitments.register import services
 from kamer.models import Toezegging
-from kamer.sync import SyncReport
-from tests.commitments.register.helpers import commitment, fractie, letter, toezegging
+from tests.commitments.register.helpers import commitment, fractie, letter, register_synced, toezegging
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +154,7 @@ def test_the_api_list(policy_client, register):
 def test_the_api_detail_with_its_suggested_commitments(policy_client, register):
     brief = letter("Verzamelbrief meldkamers", document_number="2025D43420")
     found = commitment(brief, FOUND)
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
 
     answer = policy_client.get("/api/toezeggingen/TZ202503-041/").json()
 

@@ -7,13 +7,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from commitments.models import Commitment, StatusChange, ToezeggingMatch
 from commitments.register import services
-from kamer.models import SyncState, Toezegging
+from kamer.models import Toezegging
 from kamer.sync import SyncReport
-from tests.commitments.register.helpers import VIDEOBELLEN, VIDEOBELLEN_REGISTERED, commitment, letter, toezegging
+from tests.commitments.register.helpers import (
+    VIDEOBELLEN,
+    VIDEOBELLEN_REGISTERED,
+    commitment,
+    letter,
+    register_synced,
+    toezegging,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +68,7 @@ def stored():
 
 
 def test_new_and_prior_commitments_are_suggested_as_same_and_fulfils(verzamelbrief, reactie):
-    report = services.after_sync(SyncReport())
+    report = services.after_sync(register_synced())
 
     assert stored() == [
         ("Kabinetsreac", "TZ202503-042", "fulfils", 100.0, "suggested"),
@@ -72,43 +78,43 @@ def test_new_and_prior_commitments_are_suggested_as_same_and_fulfils(verzamelbri
 
 
 def test_suggesting_again_writes_nothing(verzamelbrief, reactie):
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
 
     with CaptureQueriesContext(connection) as queries:
-        report = services.after_sync(SyncReport())
+        report = services.after_sync(register_synced())
 
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
     assert (writes, report.created, report.updated, report.removed) == ([], 0, 0, 0)
 
 
 def test_a_decided_match_is_never_touched(verzamelbrief, reactie, clerk):
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
     match = ToezeggingMatch.objects.get(kind=ToezeggingMatch.Kind.SAME)
     services.match_reject(match=match, user=clerk, note="Andere pilot.")
     Toezegging.objects.filter(number="TZ202503-041").update(text="Iets heel anders over de begroting van 2027.")
 
-    report = services.after_sync(SyncReport())
+    report = services.after_sync(register_synced())
 
     match.refresh_from_db()
     assert (match.state, match.score, report.removed) == ("rejected", 96.0, 0)
 
 
 def test_a_suggestion_that_no_longer_fits_goes(verzamelbrief, reactie):
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
     Toezegging.objects.filter(number="TZ202503-041").update(text="Iets heel anders over de begroting van 2027.")
 
-    report = services.after_sync(SyncReport())
+    report = services.after_sync(register_synced())
 
     assert report.removed == 1
     assert [number for _, number, *_ in stored()] == ["TZ202503-042"]
 
 
 def test_a_changed_score_is_updated_in_place(verzamelbrief, reactie):
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
     before = ToezeggingMatch.objects.get(kind=ToezeggingMatch.Kind.SAME)
     Toezegging.objects.filter(number="TZ202503-041").update(ministerie="Binnenlandse Zaken")
 
-    report = services.after_sync(SyncReport())
+    report = services.after_sync(register_synced())
 
     after = ToezeggingMatch.objects.get(kind=ToezeggingMatch.Kind.SAME)
     assert (after.pk, after.score, report.updated) == (before.pk, 84.0, 1)
@@ -123,13 +129,13 @@ def test_after_a_letters_import_only_its_commitments_are_scored(verzamelbrief, r
 def test_a_deleted_toezegging_is_not_suggested(verzamelbrief, register):
     Toezegging.objects.filter(number="TZ202503-041").update(deleted=True)
 
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
 
     assert stored() == []
 
 
 def test_accepting_records_who_and_names_the_toezegging(reactie, clerk):
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
     match = ToezeggingMatch.objects.get()
 
     services.match_accept(match=match, user=clerk, note="Brief van 3 oktober.")
@@ -148,7 +154,7 @@ def test_accepting_records_who_and_names_the_toezegging(reactie, clerk):
 
 
 def test_rejecting_without_a_note_still_names_the_toezegging(verzamelbrief, clerk):
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
 
     services.match_reject(match=ToezeggingMatch.objects.get(), user=clerk)
 
@@ -160,7 +166,7 @@ def test_rejecting_without_a_note_still_names_the_toezegging(verzamelbrief, cler
 
 
 def test_deciding_the_same_twice_is_refused_without_a_second_audit_row(verzamelbrief, clerk):
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
     match = ToezeggingMatch.objects.get()
     services.match_accept(match=match, user=clerk)
 
@@ -170,17 +176,16 @@ def test_deciding_the_same_twice_is_refused_without_a_second_audit_row(verzamelb
     assert StatusChange.objects.count() == 1
 
 
-def test_a_sync_that_left_the_register_alone_scores_nothing(verzamelbrief):
-    SyncState.objects.create(category="Toezegging", last_run_at=timezone.now() + datetime.timedelta(minutes=1))
+def test_a_sync_that_wrote_no_register_entry_scores_nothing(verzamelbrief, reactie):
+    report = services.after_sync(SyncReport(changed={"Zaak": ["z-1"]}))
 
-    report = services.after_sync(SyncReport())
-
-    assert (report.created, stored()) == (0, [])
+    assert ((report.created, report.updated, report.removed), stored()) == ((0, 0, 0), [])
 
 
-def test_a_sync_that_changed_the_register_scores_every_commitment(verzamelbrief):
-    SyncState.objects.create(category="Toezegging", last_run_at=timezone.now() - datetime.timedelta(minutes=1))
+def test_after_a_sync_only_the_commitments_a_changed_entry_concerns_are_scored(verzamelbrief, reactie):
+    changed = Toezegging.objects.get(number="TZ202503-042").guid
 
-    report = services.after_sync(SyncReport())
+    assert services.touched_by([changed]) == {c.pk for c in Commitment.objects.filter(letter=reactie)}
+    services.after_sync(SyncReport(changed={"Toezegging": [changed]}))
 
-    assert report.created == 1
+    assert stored() == [("Kabinetsreac", "TZ202503-042", "fulfils", 100.0, "suggested")]

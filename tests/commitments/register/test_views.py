@@ -12,7 +12,6 @@ from django.urls import reverse
 from commitments.models import Commitment, StatusChange, ToezeggingMatch
 from commitments.register import services
 from kamer.models import Toezegging
-from kamer.sync import SyncReport
 from tests.commitments.register.helpers import (
     VIDEOBELLEN,
     VIDEOBELLEN_REGISTERED,
@@ -20,6 +19,7 @@ from tests.commitments.register.helpers import (
     fractie,
     letter,
     persoon,
+    register_synced,
     toezegging,
 )
 
@@ -135,7 +135,7 @@ def suggested():
         due=datetime.date(2026, 7, 1),
     )
     found = commitment(letter("Verzamelbrief meldkamers", document_number="2025D43420"), VIDEOBELLEN)
-    services.after_sync(SyncReport())
+    services.after_sync(register_synced())
     return found
 
 
