@@ -5,8 +5,8 @@ import datetime
 from django.http import HttpResponse
 from icalendar import Calendar, Event
 
-from alerts.found import register_url
 from commitments.models import Commitment
+from commitments.register.rows import toezegging_url
 from kamer.models import Toezegging
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -53,7 +53,7 @@ def calendar(*, name: str, commitments, toezeggingen, absolute) -> Calendar:
                 f"toezegging-{toezegging.guid}@tkdossiers",
                 f"{toezegging.number}: {_short(toezegging.text)}",
                 toezegging.due,
-                absolute(register_url(toezegging)),
+                absolute(toezegging_url(toezegging)),
                 description,
             )
         )

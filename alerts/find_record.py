@@ -6,9 +6,10 @@ import datetime
 from django.db.models import F
 
 from alerts.changes import ChangedPassage
-from alerts.found import Found, dutch_date, register_url
+from alerts.found import Found, dutch_date
 from alerts.models import Monitor
 from commitments.models import Commitment, MotionMention
+from commitments.register.rows import toezegging_url
 from kamer.models import Toezegging
 from kamer.models.zaken import BesluitZaak
 
@@ -102,7 +103,7 @@ def find_toezeggingen(since: datetime.datetime, today: datetime.date) -> list[Fo
         toezegging = monitor.toezegging
         if toezegging is None:
             continue
-        title, url = f"{toezegging.number}: {toezegging.text[:120]}", register_url(toezegging)
+        title, url = f"{toezegging.number}: {toezegging.text[:120]}", toezegging_url(toezegging)
         if toezegging.status in MET and toezegging.updated_at > monitor.created_at:
             found.append(
                 Found(
@@ -137,7 +138,7 @@ def _ministeries(since) -> list[Found]:
                     monitor.pk,
                     f"toezegging:{toezegging.guid}",
                     f"{toezegging.number}: {toezegging.text[:120]}",
-                    register_url(toezegging),
+                    toezegging_url(toezegging),
                     f"nieuwe toezegging van {toezegging.ministerie}",
                     toezegging.created_on or toezegging.updated_at,
                     toezegging.text,
@@ -173,7 +174,7 @@ def find_team_deadlines(today: datetime.date) -> list[Found]:
             for c in commitments
         ),
         *(
-            _overdue(m, f"toezegging:{t.guid}", f"{t.number}: {t.text[:120]}", register_url(t), t.due, t.text)
+            _overdue(m, f"toezegging:{t.guid}", f"{t.number}: {t.text[:120]}", toezegging_url(t), t.due, t.text)
             for m in monitors
             for t in toezeggingen
         ),

@@ -9,10 +9,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from alerts.found import dutch_date, register_url
+from alerts.found import dutch_date
 from alerts.mail import absolute, reminder_message
 from alerts.models import Digest, Reminder
 from commitments.models import Commitment
+from commitments.register.rows import toezegging_url
 from kamer.models import Toezegging
 
 
@@ -45,7 +46,7 @@ def overdue(today: datetime.date) -> list[Overdue]:
         Overdue(
             f"toezegging:{t.guid}:{t.due.isoformat()}",
             f"{t.number}: {t.text[:180]}",
-            absolute(register_url(t)),
+            absolute(toezegging_url(t)),
             t.due,
             "toezegging van het register",
         )

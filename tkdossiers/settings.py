@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -434,8 +435,6 @@ ALERTS_REMINDER_INTERVAL_DAYS = env_int("ALERTS_REMINDER_INTERVAL_DAYS", 7, mini
 # A refused mail is tried again after this many seconds, doubling, so many times; then the next digest has it.
 ALERTS_MAIL_RETRY_SECONDS = env_int("ALERTS_MAIL_RETRY_SECONDS", 60, minimum=1)
 ALERTS_MAIL_RETRIES = env_int("ALERTS_MAIL_RETRIES", 5, minimum=0)
-from celery.schedules import crontab  # noqa: E402 - here, in the alerts' block of settings
-
 CELERY_TIMEZONE = TIME_ZONE  # the digest hour is the users' (Amsterdam) hour
 CELERY_BEAT_SCHEDULE |= {
     "alerts-direct": {"task": "alerts.tasks.send_digests", "schedule": ALERTS_DIRECT_MINUTES * 60, "args": ("direct",)},
