@@ -3,6 +3,7 @@
 from django.http import Http404
 
 from alerts.calendar import calendar, calendar_response, open_commitments, open_toezeggingen
+from alerts.feed_tokens import hash_of
 from alerts.models import FeedToken
 from kamer.models import Toezegging
 from letters.web.access import reader_required
@@ -30,8 +31,9 @@ def commitments_ics(request):
 
 
 def personal_calendar(request, token):
-    """No login (a calendar program has none): the secret address is the key; renewing it ends this one."""
-    found = FeedToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    """No login (a calendar program has none): the secret address is the key; renewing it ends this one.
+    Found by the token's hash, the only thing stored of it (alerts.feed_tokens)."""
+    found = FeedToken.objects.select_related("user").filter(token_hash=hash_of(token), user__is_active=True).first()
     if found is None:
         raise Http404("Onbekend agenda-adres")
     cal = calendar(

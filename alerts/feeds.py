@@ -1,7 +1,7 @@
 """Atom feeds (django.contrib.syndication) of a topic, a dossier, any filtered list, and every monitor.
 
 Each feed is readable where its page is (letters.web.access.reader_required); a monitor's feed
-by its owner. Letter text is escaped: Atom readers show a summary as HTML.
+by its owner, logged in or at the feed's secret address. Letter text is escaped: Atom readers show a summary as HTML.
 """
 
 from django.contrib.syndication.views import Feed
@@ -11,7 +11,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from alerts.feed_tokens import hash_of
 from alerts.models import LIST_PATHS, Monitor
+from commitments.register.rows import toezegging_url
+from kamer.models import Toezegging
 from letters.models import Reference, Section, Topic
 from letters.web.dossier_views import dossier_from_key
 from letters.web.exports import invalid_filter
@@ -28,6 +31,8 @@ class AtomFeed(Feed):
         if isinstance(item, Section):
             letter = item.version.letter
             return f"{item.heading} · {letter.title}" if item.heading else letter.title
+        if isinstance(item, Toezegging):
+            return f"{item.number}: {item.text[:120]}"
         return str(getattr(item, "title", None) or item)
 
     def item_description(self, item):
@@ -38,11 +43,15 @@ class AtomFeed(Feed):
             return item.version.passage_url(item)
         if isinstance(item, Reference):  # a citation: the passage that makes it, else its letter
             return item.version.passage_url(item.section) if item.section_id else item.version.letter.get_absolute_url()
+        if isinstance(item, Toezegging):  # the register's entry (the kamer app knows no pages)
+            return toezegging_url(item)
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
         if isinstance(item, Section | Reference):
             return item.version.imported_at
+        if isinstance(item, Toezegging):
+            return item.created_on or item.updated_at
         return getattr(item, "created_at", None)
 
     def item_guid(self, item):
@@ -99,6 +108,7 @@ def list_items(name: str, filters: QueryDict, request):
         "section": ("-version__imported_at", "position"),
         "reference": ("-version__imported_at", "position"),
         "letter": ("-updated_at", "-pk"),
+        "toezegging": ("-created_on", "number"),  # as the register's page
     }.get(name, ("-created_at", "-pk"))
     return rows.order_by(*newest)[:FEED_SIZE], None
 
@@ -130,12 +140,25 @@ class ListFeed(AtomFeed):
 
 class MonitorFeed(AtomFeed):
     """A monitor's feed: the live list of what it follows (topic, dossier, saved search), or what
-    was found for it (a motion's votes, a toezegging, deadlines)."""
+    was found for it (a motion's votes, a toezegging, deadlines). /meldingen/<pk>/atom/ for its
+    owner's session; /meldingen/feed/<token>/ for a feed reader, which has no login: the secret
+    address is the key to this one monitor, found by the token's hash (alerts.feed_tokens)."""
 
-    def get_object(self, request, pk):
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"  # a personal feed: no proxy keeps it
+        return response
+
+    def get_object(self, request, pk=None, token=None):
+        monitors = Monitor.objects.with_targets()
+        if token is not None:
+            found = monitors.filter(feed_token_hash=hash_of(token), user__is_active=True).first()
+            if found is None:
+                raise Http404("Onbekend feed-adres")
+            return found
         if not request.user.is_authenticated:
             raise Http404("Log in om uw meldingen te lezen")
-        return get_object_or_404(Monitor.objects.with_targets(), pk=pk, user=request.user)
+        return get_object_or_404(monitors, pk=pk, user=request.user)
 
     def title(self, monitor):
         return f"TK Dossiers · {monitor.label}"

@@ -1,10 +1,12 @@
-"""Finders of new and changed passages for the monitors of topics, dossiers and saved searches."""
+"""Finders of new and changed passages for the monitors of topics, dossiers and saved searches
+(a saved search of a list of motions, commitments or the register: what is new in it)."""
 
 from collections import defaultdict
 
 from django.http import QueryDict
 
 from alerts.changes import ChangedPassage
+from alerts.find_record import arrived_toezeggingen, new_toezegging
 from alerts.found import Found
 from alerts.models import Monitor
 from letters.models import SHOWN_SOURCES, Letter, Reference, Section, TopicRule, TopicTag
@@ -165,6 +167,9 @@ def _search(monitor, definition, passages, since) -> list[Found]:
         letters = {passage.letter_id for passage in passages.changed.values()}
         rows = _filtered(definition, filters, Letter.objects.with_current().filter(pk__in=letters))
         return [_letter(monitor, letter, reason) for letter in rows if letter.current_version.imported_at > since]
+    if definition.name == "toezegging":  # the register's list: what arrived in the register
+        rows = _filtered(definition, filters, arrived_toezeggingen(monitor, since))
+        return [new_toezegging(monitor, toezegging, f"nieuwe toezegging in {reason}") for toezegging in rows[:200]]
     rows = _filtered(definition, filters, definition.queryset().filter(created_at__gt=since))
     return [_created(monitor, item, definition, reason) for item in rows[:200]]
 

@@ -126,25 +126,32 @@ def find_toezeggingen(since: datetime.datetime, today: datetime.date) -> list[Fo
 def _ministeries(since) -> list[Found]:
     found = []
     for monitor in Monitor.objects.filter(kind=Monitor.Kind.MINISTERIE):
-        new = (
-            Toezegging.objects.current()
-            .filter(ministerie__iexact=monitor.ministerie, updated_at__gte=max(since, monitor.created_at))
-            # made at most a day before the monitor: the register dates a toezegging by its meeting
-            .filter(created_on__gte=monitor.created_at - datetime.timedelta(days=1))
-        )
-        for toezegging in new[:200]:
-            found.append(
-                Found(
-                    monitor.pk,
-                    f"toezegging:{toezegging.guid}",
-                    f"{toezegging.number}: {toezegging.text[:120]}",
-                    toezegging_url(toezegging),
-                    f"nieuwe toezegging van {toezegging.ministerie}",
-                    toezegging.created_on or toezegging.updated_at,
-                    toezegging.text,
-                )
-            )
+        new = arrived_toezeggingen(monitor, since).filter(ministerie__iexact=monitor.ministerie)
+        found += [new_toezegging(monitor, t, f"nieuwe toezegging van {t.ministerie}") for t in new[:200]]
     return found
+
+
+def arrived_toezeggingen(monitor, since):
+    """The register's toezeggingen that are new for a monitor: written into the mirror since
+    `since`, and made at most a day before the monitor (the register dates a toezegging by its
+    meeting, which may come a day before its entry)."""
+    return (
+        Toezegging.objects.current()
+        .filter(updated_at__gte=max(since, monitor.created_at))
+        .filter(created_on__gte=monitor.created_at - datetime.timedelta(days=1))
+    )
+
+
+def new_toezegging(monitor, toezegging, reason: str) -> Found:
+    return Found(
+        monitor.pk,
+        f"toezegging:{toezegging.guid}",
+        f"{toezegging.number}: {toezegging.text[:120]}",
+        toezegging_url(toezegging),
+        reason,
+        toezegging.created_on or toezegging.updated_at,
+        toezegging.text,
+    )
 
 
 def _overdue(monitor, key, title, url, due, text) -> Found:

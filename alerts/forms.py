@@ -1,4 +1,5 @@
-"""The monitor form: what to follow (one target, by kind) and how often; the Volgen buttons post it too."""
+"""The monitor forms, in two steps without JavaScript: the kind to follow (KindForm, a GET), then
+that kind's one field and how often (MonitorForm, a POST); the Volgen buttons post the second."""
 
 import re
 from urllib.parse import urlsplit
@@ -17,6 +18,31 @@ from tkdossiers.models import Dossier
 Kind = Monitor.Kind
 LIST_OF_PATH = {f"/{path}/": name for name, path in LIST_PATHS.items()}
 MOTION_PATH = re.compile(r"^/moties/(\d+)/?$")
+# The field that names what a monitor of each kind follows (the team is the user's own).
+KIND_FIELDS = {
+    Kind.TOPIC: ["topic"],
+    Kind.DOSSIER: ["dossier"],
+    Kind.SEARCH: ["search"],
+    Kind.MOTION: ["motion"],
+    Kind.TOEZEGGING: ["toezegging"],
+    Kind.MINISTERIE: ["ministerie"],
+    Kind.TEAM_DUE: [],
+}
+
+
+def kind_choices(user) -> list[tuple[str, str]]:
+    """The kinds this user may follow: the team's deadlines only with the permission."""
+    return [c for c in Kind.choices if c[0] != Kind.TEAM_DUE or user.has_perm("alerts.follow_team")]
+
+
+class KindForm(forms.Form):
+    """Step one: what kind of thing to follow (?soort=dossier)."""
+
+    soort = forms.ChoiceField(label="Wat wilt u volgen?", widget=forms.RadioSelect)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = kind_choices(user)
 
 
 class FrequencyForm(forms.Form):
@@ -24,7 +50,10 @@ class FrequencyForm(forms.Form):
 
 
 class MonitorForm(FrequencyForm):
-    kind = forms.ChoiceField(label="Wat volgt u", choices=Kind.choices)
+    """Step two: only the field of the kind (kind=, the first step's choice, or a Volgen button's);
+    a kind the user may not follow keeps no field and fails on kind."""
+
+    kind = forms.ChoiceField(label="Wat volgt u", choices=Kind.choices, widget=forms.HiddenInput)
     topic = forms.ModelChoiceField(
         Topic.objects.all(), label="Onderwerp", required=False, to_field_name="slug", empty_label="Kies een onderwerp"
     )
@@ -45,12 +74,16 @@ class MonitorForm(FrequencyForm):
 
     field_order = ["kind", "topic", "dossier", "search", "motion", "toezegging", "ministerie", "frequency"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, kind, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["frequency"].initial = Frequency.DAILY
-        if not user.has_perm("alerts.follow_team"):
-            self.fields["kind"].choices = [c for c in Kind.choices if c[0] != Kind.TEAM_DUE]
+        self.fields["kind"].choices = kind_choices(user)
+        self.fields["kind"].initial = kind
+        self.kind = kind if kind in dict(self.fields["kind"].choices) else None
+        kept = KIND_FIELDS.get(self.kind, [])
+        for name in [f for fields in KIND_FIELDS.values() for f in fields if f not in kept]:
+            del self.fields[name]
 
     def clean(self):
         data = super().clean()
@@ -80,7 +113,9 @@ class MonitorForm(FrequencyForm):
         name = LIST_OF_PATH.get(address.path if address.path.endswith("/") else f"{address.path}/")
         if not name:
             self._required(
-                "search", "Plak het adres van een lijst: brieven, passages, verwijzingen, moties of toezeggingen."
+                "search",
+                "Plak het adres van een lijst: brieven, passages, verwijzingen, moties, toezeggingen of het "
+                "toezeggingenregister.",
             )
         filters = QueryDict(address.query, mutable=True)
         filters.pop(PAGE_PARAM, None)

@@ -17,6 +17,13 @@ def absolute(path: str) -> str:
 
 def unsubscribe_token(monitor) -> str:
     """A signed link that stops one monitor, without logging in; bound to its owner too."""
+    # No expiry, on purpose. An unsubscribe link has to keep working in a mail of months ago (RFC
+    # 8058's one-click unsubscribe asks as much of List-Unsubscribe addresses), and what it can do
+    # is harmless: stop this one monitor of this one user, after a button on the page (a GET, as
+    # mail scanners send, changes nothing). It reads no data and cannot be pointed at another
+    # monitor (the signature covers the ids; a monitor's id is never used again, so a link of a
+    # monitor that was stopped and followed anew says "already unsubscribed"). Making it expire
+    # would only turn an old mail's link into an error page; rotating SECRET_KEY still ends them all.
     return signing.dumps({"monitor": monitor.pk, "user": monitor.user_id}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 

@@ -13,6 +13,7 @@ LIST_PATHS = {
     "reference": "verwijzingen",
     "motion": "moties",
     "commitment": "toezeggingen",
+    "toezegging": "toezeggingenregister",
 }
 
 
@@ -66,6 +67,9 @@ class Monitor(models.Model):
     # "topic:5", "search:section:q=C2000": one monitor per user and thing followed.
     target = models.CharField(max_length=600)
     created_at = models.DateTimeField("sinds", auto_now_add=True)
+    # The SHA-256 of the token in the address of this monitor's Atom feed, for a feed reader (which has
+    # no login); None until the user asks for one (alerts.feed_tokens says why a fast hash).
+    feed_token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
 
     objects = MonitorQuerySet.as_manager()
 
@@ -169,11 +173,12 @@ class Reminder(models.Model):
 
 
 class FeedToken(models.Model):
-    """The secret in the address of a user's own calendar feed; renewing it ends the old address."""
+    """The secret in the address of a user's own calendar feed; renewing it ends the old address.
+    Only the key's SHA-256 is kept (alerts.feed_tokens): the address is shown once, when it is made."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_token")
-    token = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)  # when the address was made or last renewed
 
     class Meta:
         verbose_name = "agenda-sleutel"

@@ -1,12 +1,11 @@
-"""Writes: following, how often, unfollowing, and renewing the calendar's secret address.
+"""Writes: following, how often, unfollowing, and renewing the secret addresses of the feeds.
 
 A monitor is the user's own setting; the Digest rows record what was sent for it."""
-
-import secrets
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from alerts.feed_tokens import hash_of, new_token
 from alerts.models import FeedToken, Monitor
 
 Kind = Monitor.Kind
@@ -63,12 +62,19 @@ def unfollow(*, monitor: Monitor) -> None:
 
 
 @transaction.atomic
-def renew_feed_token(*, user) -> FeedToken:
-    """A new secret address for the user's calendar; the old one stops working at once."""
-    token, _ = FeedToken.objects.update_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
+def renew_feed_token(*, user) -> str:
+    """A new secret address for the user's calendar; the old one stops working at once. Returns
+    the token, which is kept nowhere: the caller shows it once."""
+    token = new_token()
+    FeedToken.objects.update_or_create(user=user, defaults={"token_hash": hash_of(token)})
     return token
 
 
-def feed_token(*, user) -> FeedToken:
-    """The user's calendar token, made on first use."""
-    return FeedToken.objects.filter(user=user).first() or renew_feed_token(user=user)
+@transaction.atomic
+def renew_monitor_feed_token(*, monitor: Monitor) -> str:
+    """A new secret address for one monitor's Atom feed (the old one stops working); as above."""
+    token = new_token()
+    monitor.feed_token_hash = hash_of(token)
+    monitor.full_clean(exclude=["toezegging"])
+    monitor.save(update_fields=["feed_token_hash"])
+    return token

@@ -1,5 +1,6 @@
-"""The monitors page (set and edit on one page), following from a Volgen button, what was sent,
-the signed unsubscribe link, and the calendar's secret address."""
+"""The monitors page (what is followed, and step one of following something new), step two (the
+kind's form), following from a Volgen button, what was sent, the signed unsubscribe link, and the
+secret addresses of the calendar and of each monitor's feed, shown once when made."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,37 +9,49 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from alerts import services
-from alerts.forms import FrequencyForm, MonitorForm
+from alerts.forms import FrequencyForm, KindForm, MonitorForm
 from alerts.mail import read_unsubscribe_token
-from alerts.models import Digest, Monitor, SentItem
+from alerts.models import Digest, FeedToken, Monitor, SentItem
 
 SENT_PAGE_SIZE = 20
 
 
-def _monitors_context(request, form):
+def _monitor_list(request, kind_form, status=200):
     monitors = list(Monitor.objects.filter(user=request.user).with_targets())
     for monitor in monitors:
         monitor.frequency_form = FrequencyForm(initial={"frequency": monitor.frequency}, prefix=f"m{monitor.pk}")
-    token = services.feed_token(user=request.user)
-    return {
+    context = {
         "monitors": monitors,
-        "form": form,
-        "calendar_url": request.build_absolute_uri(reverse("personal_calendar", args=[token.token])),
+        "kind_form": kind_form,
+        "calendar": FeedToken.objects.filter(user=request.user).first(),
     }
+    return render(request, "alerts/monitor_list.html", context, status=status)
 
 
 @login_required
 def monitor_list(request):
-    return render(request, "alerts/monitor_list.html", _monitors_context(request, MonitorForm(user=request.user)))
+    return _monitor_list(request, KindForm(user=request.user))
+
+
+def _monitor_form(request, form, status=200):
+    """Step two; a kind the user cannot follow goes back to step one, saying so beside the choice."""
+    if form.kind is None:
+        kind = request.POST.get("kind") if request.method == "POST" else request.GET.get("soort")
+        return _monitor_list(request, KindForm({"soort": kind}, user=request.user), status=400)
+    label = Monitor.Kind(form.kind).label
+    return render(request, "alerts/monitor_form.html", {"form": form, "kind_label": label}, status=status)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def monitor_create(request):
-    form = MonitorForm(request.POST, user=request.user)
+    """GET ?soort=<kind>: the form of that kind. POST: follow (from that form or a Volgen button)."""
+    if request.method == "GET":
+        return _monitor_form(request, MonitorForm(user=request.user, kind=request.GET.get("soort")))
+    form = MonitorForm(request.POST, user=request.user, kind=request.POST.get("kind"))
     back = _next(request)
     if not form.is_valid():
         if back:
@@ -46,7 +59,7 @@ def monitor_create(request):
                 request, "Volgen is niet gelukt: " + " ".join(e for errs in form.errors.values() for e in errs)
             )
             return redirect(back)
-        return render(request, "alerts/monitor_list.html", _monitors_context(request, form), status=400)
+        return _monitor_form(request, form, status=400)
     monitor, created = services.follow(
         user=request.user,
         kind=form.cleaned_data["kind"],
@@ -119,9 +132,28 @@ def unsubscribe(request, token):
     )
 
 
+def _new_address(request, *, address: str, what: str, replaced: bool):
+    """The one time a secret address is shown: only its token's hash is kept (alerts.feed_tokens)."""
+    context = {"address": request.build_absolute_uri(address), "what": what, "replaced": replaced}
+    response = render(request, "alerts/new_address.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 @login_required
 @require_POST
 def calendar_renew(request):
-    services.renew_feed_token(user=request.user)
-    messages.success(request, "Uw agenda heeft een nieuw adres; het oude werkt niet meer.")
-    return redirect(f"{reverse('monitor_list')}#agenda")
+    replaced = FeedToken.objects.filter(user=request.user).exists()
+    token = services.renew_feed_token(user=request.user)
+    address = reverse("personal_calendar", args=[token])
+    return _new_address(request, address=address, what="uw agenda met termijnen", replaced=replaced)
+
+
+@login_required
+@require_POST
+def monitor_feed_renew(request, pk):
+    monitor = get_object_or_404(Monitor.objects.with_targets(), pk=pk, user=request.user)
+    replaced = monitor.feed_token_hash is not None
+    token = services.renew_monitor_feed_token(monitor=monitor)
+    address = reverse("monitor_feed", args=[token])
+    return _new_address(request, address=address, what=f"de Atom-feed van {monitor.label}", replaced=replaced)

@@ -8,7 +8,6 @@ from icalendar import Calendar
 from lxml import etree
 
 from alerts import services
-from alerts.models import FeedToken
 from commitments.models import Commitment
 from kamer.models import Toezegging
 from tests.alerts.helpers import follow_topic, follower, import_seed
@@ -118,6 +117,27 @@ def test_a_saved_search_monitors_feed_is_the_search(reader, seed):
     assert [title.split(" · ")[0] for title, _ in found] == ["C2000"]
 
 
+def test_the_registers_feed_filters_as_its_page_does(reader):
+    for number, ministerie in [("TZ1", "JenV"), ("TZ2", "Financiën")]:
+        Toezegging.objects.create(guid=number, number=number, text=f"Brief van {ministerie}", ministerie=ministerie)
+
+    found = entries(reader.get("/toezeggingenregister.atom?ministerie=JenV"))
+
+    assert found == [("TZ1: Brief van JenV", "http://testserver/toezeggingenregister/TZ1/")]
+    assert reader.get("/toezeggingenregister.atom?ministerie=onbekend").status_code == 400
+
+
+def test_a_saved_search_of_the_register_has_its_monitor_feed(reader):
+    Toezegging.objects.create(guid="tz-1", number="TZ1", text="Een brief", status="Openstaand")
+    monitor, _ = services.follow(
+        user=reader.user, kind="search", frequency="daily", listing="toezegging", query="status=Openstaand"
+    )
+
+    found = entries(reader.get(reverse("monitor_atom", args=[monitor.pk])))
+
+    assert found == [("TZ1: Een brief", "http://testserver/toezeggingenregister/TZ1/")]
+
+
 def events(response) -> list[tuple[str, datetime.date]]:
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = Calendar.from_ical(response.content)
@@ -146,19 +166,3 @@ def test_the_calendar_takes_the_lists_filters(reader, seed):
     assert events(reader.get("/toezeggingen.ics?status=nagekomen")) == []
     assert len(events(reader.get("/toezeggingen.ics?status=open"))) == 1
     assert reader.get("/toezeggingen.ics?overdue=misschien").status_code == 400
-
-
-def test_the_personal_calendar_works_without_a_login_until_renewed(reader, client, seed):
-    token = services.feed_token(user=reader.user).token
-    url = reverse("personal_calendar", args=[token])
-    assert f"http://testserver{url}" in reader.get(reverse("monitor_list")).content.decode()
-
-    reader.post(reverse("calendar_renew"))
-
-    assert client.get(url).status_code == 404
-    renewed = FeedToken.objects.get(user=reader.user).token
-    assert renewed != token
-    reader.logout()
-    personal = reader.get(reverse("personal_calendar", args=[renewed]))
-    assert [due for _, due in events(personal)] == [datetime.date(2026, 6, 1)]
-    assert personal["Cache-Control"] == "private, no-store"  # no proxy keeps a personal feed

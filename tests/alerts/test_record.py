@@ -88,3 +88,38 @@ def test_who_left_the_team_gets_no_more_of_its_deadlines():
     collect.collect(now=datetime.datetime(2026, 6, 2, 9, tzinfo=datetime.UTC))
 
     assert reasons() == []
+
+
+def register_entry(guid, *, ministerie="JenV", status="Openstaand", made=None) -> Toezegging:
+    return Toezegging.objects.create(
+        guid=guid,
+        number=f"TZ2025-{guid}",
+        text=f"Een brief ({guid})",
+        status=status,
+        ministerie=ministerie,
+        created_on=made or timezone.now(),
+    )
+
+
+def test_a_saved_search_of_the_register_sends_what_arrived_in_it_that_matches():
+    register_entry("oud", made=timezone.now() - datetime.timedelta(days=30))  # before the monitor
+    register_entry("ander", ministerie="Financiën", made=timezone.now() - datetime.timedelta(days=30))
+    monitor, _ = services.follow(
+        user=follower(), kind="search", frequency="daily", listing="toezegging", query="ministerie=JenV"
+    )
+    register_entry("nieuw")
+    register_entry("elders", ministerie="Financiën")  # new, but not what the search filters
+    Toezegging.objects.filter(guid="oud").update(status="Voldaan", updated_at=timezone.now())  # changed, not new
+
+    collect.collect()
+    collect.collect()  # a second run finds nothing new
+
+    assert list(SentItem.objects.values_list("monitor", "key", "title", "url", "reason")) == [
+        (
+            monitor.pk,
+            "toezegging:nieuw",
+            "TZ2025-nieuw: Een brief (nieuw)",
+            "/toezeggingenregister/TZ2025-nieuw/",
+            "nieuwe toezegging in uw zoekopdracht in toezeggingenregister",
+        )
+    ]

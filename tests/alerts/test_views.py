@@ -137,6 +137,27 @@ def test_the_search_button_offers_the_lists_atom_feed(user_client):
     assert 'href="/passages/atom/?q=C2000"' in html
 
 
+def test_the_register_offers_following_its_search_and_its_feed(user_client):
+    from kamer.models import Toezegging
+
+    Toezegging.objects.create(guid="tz-1", number="TZ1", text="Een brief", ministerie="JenV")
+    page = user_client.get("/toezeggingenregister/?ministerie=JenV&pagina=1").content.decode()
+    assert '<input type="hidden" name="search" value="/toezeggingenregister/?ministerie=JenV">' in page
+    assert 'href="/toezeggingenregister.atom?ministerie=JenV"' in page
+
+    user_client.post(
+        reverse("monitor_create"),
+        {"kind": "search", "search": "/toezeggingenregister/?ministerie=JenV", "frequency": "weekly"},
+    )
+
+    monitor = Monitor.objects.get()
+    assert (monitor.listing, monitor.query, monitor.label) == (
+        "toezegging",
+        "ministerie=JenV",
+        "zoekopdracht in toezeggingenregister (ministerie=JenV)",
+    )
+
+
 def test_changing_how_often_and_stopping(user_client):
     monitor = follow_topic(user_client.user)
 
@@ -239,7 +260,7 @@ def test_the_monitors_page_queries_do_not_grow_with_the_monitors(user_client):
     import_seed(1)
     user = user_client.user
     follow_topic(user)
-    user_client.get(reverse("monitor_list"))  # makes the calendar token
+    services.renew_feed_token(user=user)
 
     def count():
         with CaptureQueriesContext(connection) as captured:

@@ -1,4 +1,5 @@
-"""In the browser: a monitor from a saved search and its Atom feed; the due dates as iCalendar."""
+"""In the browser: a monitor from a saved search (in two steps) and its Atom feed, also at its secret
+address for a feed reader; the due dates as iCalendar."""
 
 import datetime
 
@@ -20,8 +21,11 @@ def test_a_saved_search_becomes_a_monitor_with_an_atom_feed(page, letters, polic
     search = page.url.removeprefix(page.url.split("/passages/")[0])  # the list's address on this site
 
     page.goto("/meldingen/")
-    page.get_by_label("Wat volgt u").select_option("search")
+    page.get_by_label("Zoekopdracht").check()
+    page.get_by_role("button", name="Verder").click()
+    page.get_by_role("heading", name="Volgen: zoekopdracht").wait_for()
     page.get_by_label("Zoekopdracht", exact=True).fill(search)
+    shoot(page, "alerts-step-two")
     page.get_by_label("Hoe vaak").select_option("weekly")
     page.get_by_role("button", name="Volgen").click()
 
@@ -41,6 +45,18 @@ def test_a_saved_search_becomes_a_monitor_with_an_atom_feed(page, letters, polic
     titles = [entry.findtext(f"{ATOM}title") for entry in xml.iter(f"{ATOM}entry")]
     assert xml.findtext(f"{ATOM}title") == "TK Dossiers · zoekopdracht in passages (q=NAVO-top)"
     assert [title.split(" · ")[0] for title in titles] == ["C2000"]
+
+    page.get_by_role("button", name="Adres voor een feedlezer").click()
+    page.get_by_text("U ziet dit adres maar één keer.").wait_for()
+    shoot(page, "alerts-feed-address")
+    address = page.locator("p.card code").inner_text()
+    reader = page.context.browser.new_context()  # a feed reader: no login
+    assert xml_title(reader.request.get(address).body()) == "TK Dossiers · zoekopdracht in passages (q=NAVO-top)"
+    reader.close()
+
+
+def xml_title(body: bytes) -> str:
+    return etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True)).findtext(f"{ATOM}title")
 
 
 def test_the_calendar_of_due_dates_validates_and_holds_the_seeds_commitments(page, letters, policy_user):
