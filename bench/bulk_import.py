@@ -10,11 +10,16 @@ commitments, topics, search vectors). Timed: the command from start to exit, as 
 (Django's start, the one topic recount at the end included). Then it is run again on the same
 files (everything unchanged, nothing written) and the rows are counted to check that nothing is
 lost or doubled. Writes bench/results/bulk_import.json.
+
+On a shared machine letters a second follow the load; the CPU time each letter cost does not as
+much: the command's processes (user + system, from the kernel's accounting of waited-for children)
+and PostgreSQL's backends serving the benchmark database (read from /proc while they run).
 """
 
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from celery_import import LETTERS, variant  # noqa: E402
+from celery_import import LETTERS, BackendCPU, variant  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/tkdossiers_bulk_bench"
 
@@ -71,11 +76,18 @@ def rows(url: str) -> dict:
         return {table: connection.execute(count.format(sql.Identifier(table))).fetchone()[0] for table in tables}
 
 
+def children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_once(args, workers: int, folder: Path) -> dict:
     fresh_database(args.database_url)
-    started = time.perf_counter()
-    first = manage("import_letter", str(folder), "--workers", str(workers), url=args.database_url)
+    cpu_before, started = children_cpu_seconds(), time.perf_counter()
+    with BackendCPU(args.database_url) as database:
+        first = manage("import_letter", str(folder), "--workers", str(workers), url=args.database_url)
     seconds = time.perf_counter() - started
+    command_cpu = children_cpu_seconds() - cpu_before
     after_first = rows(args.database_url)
     started = time.perf_counter()
     again = manage("import_letter", str(folder), "--workers", str(workers), url=args.database_url)
@@ -83,6 +95,11 @@ def run_once(args, workers: int, folder: Path) -> dict:
         "workers": workers,
         "seconds": round(seconds, 2),
         "letters_per_second": round(args.letters / seconds, 1),
+        "cpu_ms_per_letter": {
+            "command": round(1000 * command_cpu / args.letters, 1),
+            "postgresql": round(1000 * database.seconds() / args.letters, 1),
+        },
+        "load": os.getloadavg(),
         "summary": first.stdout.strip().splitlines()[:1],
         "errors": first.stderr.strip().splitlines()[-3:] if first.returncode else [],
         "again_seconds": round(time.perf_counter() - started, 2),
@@ -103,7 +120,8 @@ def main(argv=None) -> None:
             result = run_once(args, workers, folder)
             runs.append(result)
             print(
-                f"  {result['seconds']} s, {result['letters_per_second']} letters/s; {result['summary']}; "
+                f"  {result['seconds']} s, {result['letters_per_second']} letters/s, CPU ms a letter "
+                f"{result['cpu_ms_per_letter']}, load {result['load'][0]:.1f}; {result['summary']}; "
                 f"again: {result['again_seconds']} s, {result['again_summary']}, "
                 f"rows unchanged: {result['rows_unchanged_by_second_run']}",
                 flush=True,

@@ -9,6 +9,8 @@ the bytes differ by a zip comment, the text does not), the feed is recorded in t
 process (not timed), then `celery worker -c W` starts and, once it is ready, one
 `fetch_document` task per letter is queued. Timed: from queueing the first task to the
 last fetch leaving "pending" and "fetching". Memory: the peak RSS (VmHWM) of every worker process.
+CPU in that time, per letter: the worker's processes and PostgreSQL's backends of the benchmark
+database (read from /proc; on a shared machine letters a second follow the load, CPU time less so).
 Needs PostgreSQL and Redis (`make services`). Writes bench/results/celery_import.json.
 """
 
@@ -19,6 +21,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 import zipfile
@@ -110,6 +113,52 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_ticks(pid: int) -> int:
+    """utime + stime of a process, in clock ticks; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+class BackendCPU:
+    """CPU seconds the PostgreSQL backends of one database spend inside the block, polled from
+    /proc (a backend's last poll counts; one that lives less than a poll interval is missed)."""
+
+    def __init__(self, url: str, interval: float = 0.2):
+        self.base, self.name, self.interval = url.rsplit("/", 1)[0], url.rsplit("/", 1)[1], interval
+        self.start, self.seen = {}, {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self):
+        import psycopg
+
+        self.connection = psycopg.connect(f"{self.base}/postgres", autocommit=True)
+        self.start = self._ticks()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        self.connection.close()
+
+    def seconds(self) -> float:
+        ticks = sum(seen - self.start.get(pid, 0) for pid, seen in self.seen.items())
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def _ticks(self) -> dict[int, int]:
+        pids = self.connection.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.name])
+        return {pid: cpu_ticks(pid) for (pid,) in pids.fetchall()}
+
+    def _poll(self):
+        while not self.stop.wait(self.interval):
+            for pid, ticks in self._ticks().items():
+                self.seen[pid] = max(self.seen.get(pid, 0), ticks)
+
+
 def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
     from django.db.models import Count
 
@@ -142,17 +191,20 @@ def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
                     raise SystemExit(f"the worker did not start; see {log_path}")
                 time.sleep(0.2)
             time.sleep(1.0)  # the pool processes finish importing Django
-            started = time.perf_counter()
-            for fetch_id in fetch_ids:
-                fetch_document.delay(fetch_id)
-            waiting = [DocumentFetch.Status.PENDING, DocumentFetch.Status.FETCHING]
-            pending = DocumentFetch.objects.filter(status__in=waiting)
-            while pending.exists():
-                if time.perf_counter() - started > args.timeout:
-                    raise SystemExit(f"gave up after {args.timeout} s; {pending.count()} still pending")
-                time.sleep(0.25)
-            seconds = time.perf_counter() - started
             pool = children(worker.pid)
+            worker_ticks = sum(cpu_ticks(pid) for pid in [worker.pid, *pool])
+            started = time.perf_counter()
+            with BackendCPU(args.database_url) as database:
+                for fetch_id in fetch_ids:
+                    fetch_document.delay(fetch_id)
+                waiting = [DocumentFetch.Status.PENDING, DocumentFetch.Status.FETCHING]
+                pending = DocumentFetch.objects.filter(status__in=waiting)
+                while pending.exists():
+                    if time.perf_counter() - started > args.timeout:
+                        raise SystemExit(f"gave up after {args.timeout} s; {pending.count()} still pending")
+                    time.sleep(0.25)
+                seconds = time.perf_counter() - started
+                worker_ticks = sum(cpu_ticks(pid) for pid in [worker.pid, *pool]) - worker_ticks
             memory = {"main": peak_rss_mb(worker.pid), "pool": [peak_rss_mb(pid) for pid in pool]}
         finally:
             os.killpg(worker.pid, signal.SIGTERM)
@@ -164,6 +216,11 @@ def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
         "seconds": round(seconds, 1),
         "letters_per_second": round(statuses.get("imported", 0) / seconds, 2),
         "ms_per_letter": round(1000 * seconds / max(statuses.get("imported", 1), 1), 1),
+        "cpu_ms_per_letter": {
+            "worker": round(1000 * worker_ticks / os.sysconf("SC_CLK_TCK") / len(fetch_ids), 1),
+            "postgresql": round(1000 * database.seconds() / len(fetch_ids), 1),
+        },
+        "load": os.getloadavg(),
         "document_statuses": statuses,
         "letters": Letter.objects.count(),
         "versions": LetterVersion.objects.count(),
@@ -188,7 +245,8 @@ def main(argv=None) -> None:
         result = run_once(args, concurrency, contents)
         runs.append(result)
         print(
-            f"  {result['seconds']} s, {result['letters_per_second']} letters/s, {result['ms_per_letter']} ms a letter;"
+            f"  {result['seconds']} s, {result['letters_per_second']} letters/s, {result['ms_per_letter']} ms a letter,"
+            f" CPU ms a letter {result['cpu_ms_per_letter']}, load {result['load'][0]:.1f};"
             f" statuses {result['document_statuses']}; peak RSS {result['peak_rss_mb']} MB",
             flush=True,
         )

@@ -8,17 +8,18 @@ decisions survive new versions and re-imports.
 import hashlib
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from django.db import DatabaseError
-from django.db.models import Count, Max, Q
+from django.db import DatabaseError, connection
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from commitments.dossiers import dossier_panels
-from commitments.extraction import Passage, find_commitments, find_motions
+from commitments.extraction import Passage, find_all, find_commitments
 from commitments.members import KnownMembers, Member
 from commitments.models import Commitment, Motion, MotionMention
-from commitments.record.resolving import resolve_motions
-from commitments.register.services import suggest_for_letter
+from commitments.record.resolving import link_zaken, motion_zaken
+from commitments.register.services import register_entries, suggest_for_letter
 from kamer.models import Persoon
 from letters.docx.references import texts_of
 from letters.models import SHOWN_SOURCES
@@ -62,24 +63,68 @@ def footnote_kamerstukken(footnotes) -> Mapping[str, str]:
     return FootnoteKamerstukken(footnotes)
 
 
+@dataclass(frozen=True)
+class Mirror:
+    """What of the Kamer's record is mirrored: what an import's links to it need to know first."""
+
+    persons: tuple  # (count, latest updated_at) of the current Personen: known_members' fingerprint
+    motion_zaken: bool  # a motion's kamerstuk can resolve to a zaak (commitments.record.resolving)
+    register: bool  # the toezeggingen register has entries to score commitments against
+
+
+_statements: dict = {}  # (vendor, name) -> (sql, params), built once from the querysets
+
+
+def kamer_mirror() -> Mirror:
+    """One statement: the Personen's fingerprint, and whether the zaken and the register that the
+    import links to are mirrored at all. Where they are not, linking sends nothing."""
+    count, latest, zaken, register = _fetch("mirror")
+    return Mirror(persons=(count, latest), motion_zaken=bool(zaken), register=bool(register))
+
+
+def _fetch(name: str) -> tuple:
+    key = (connection.vendor, name)
+    if key not in _statements:
+        persons, persons_params = _sql(Persoon.objects.filter(deleted=False).values("updated_at"))
+        zaken, zaken_params = _sql(motion_zaken().values("pk"))
+        register, register_params = _sql(register_entries().values("pk"))
+        # the ORM's own SQL of the querysets; their values stay parameters
+        _statements[(connection.vendor, "persons")] = (
+            f"SELECT COUNT(*), MAX(p.updated_at) FROM ({persons}) p",  # noqa: S608
+            persons_params,
+        )
+        _statements[(connection.vendor, "mirror")] = (
+            f"SELECT COUNT(*), MAX(p.updated_at), EXISTS ({zaken}), EXISTS ({register}) FROM ({persons}) p",  # noqa: S608
+            (*zaken_params, *register_params, *persons_params),
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(*_statements[key])
+        return cursor.fetchone()
+
+
+def _sql(queryset) -> tuple[str, tuple]:
+    return queryset.order_by().query.sql_with_params()
+
+
 _known: dict = {"fingerprint": None, "members": None}
 
 
-def known_members() -> KnownMembers | None:
+def known_members(mirror: Mirror | None = None) -> KnownMembers | None:
     """The Kamer's members as mirrored (kamer.Persoon), or None when none are mirrored yet (the
     extraction then relies on its built-in name patterns). Read once, and again only when the
-    mirror changed: one aggregate query per import decides. Without a database to read (the corpus
-    evaluation on an unmigrated demo database) the built-in patterns stand alone."""
+    mirror changed: one statement decides (the count and latest change of the Personen, or the
+    `kamer_mirror` the import read already). Without a database to read (the corpus evaluation
+    on an unmigrated demo database) the built-in patterns stand alone."""
     try:
-        persons = Persoon.objects.filter(deleted=False)
-        fingerprint = tuple(persons.aggregate(n=Count("pk"), at=Max("updated_at")).values())
+        fingerprint = mirror.persons if mirror else _fetch("persons")
+        if fingerprint != _known["fingerprint"]:
+            persons = Persoon.objects.filter(deleted=False)
+            rows = persons.exclude(surname="") if fingerprint[0] else persons.none()
+            fields = ("surname", "tussenvoegsel", "roepnaam", "initials", "first_names", "guid")
+            members = [Member(*values) for values in rows.values_list(*fields)]
+            _known.update(fingerprint=fingerprint, members=KnownMembers.of(members) if members else None)
     except DatabaseError:
         return None
-    if fingerprint != _known["fingerprint"]:
-        rows = persons.exclude(surname="") if fingerprint[0] else persons.none()
-        fields = ("surname", "tussenvoegsel", "roepnaam", "initials", "first_names", "guid")
-        members = [Member(*values) for values in rows.values_list(*fields)]
-        _known.update(fingerprint=fingerprint, members=KnownMembers.of(members) if members else None)
     return _known["members"]
 
 
@@ -89,9 +134,7 @@ def members_key(members) -> str:
 
 class Analyser:
     def describe(self, *, parsed, sections) -> dict:
-        passages = passages_of(sections)
-        motions = find_motions(passages, footnote_kamerstukken(parsed.footnotes), known_members())
-        commitments = find_commitments(passages, parsed.metadata.date)
+        motions, commitments = _findings(parsed, sections, known_members())
         return {
             "motions": [
                 {
@@ -136,16 +179,24 @@ class Analyser:
         return dossier_panels(dossier, limit)
 
     def store(self, *, version, parsed, sections, section_rows):
-        passages = passages_of(sections)
-        mentions = find_motions(passages, footnote_kamerstukken(parsed.footnotes), known_members())
-        _store_mentions(version, mentions, section_rows)
+        mirror = kamer_mirror()
+        mentions, commitments = _findings(parsed, sections, known_members(mirror))
+        motions = _store_mentions(version, mentions, section_rows)
         # The Kamer's record, where mirrored: each motion to its zaak, each commitment to the register.
-        resolve_motions(motions=Motion.objects.filter(mentions__version=version).distinct())
-        _store_commitments(version, find_commitments(passages, parsed.metadata.date), section_rows)
-        suggest_for_letter(letter=version.letter)
+        if mirror.motion_zaken:
+            link_zaken(motions)
+        _store_commitments(version, commitments, section_rows)
+        if mirror.register:
+            suggest_for_letter(letter=version.letter)
 
 
 analyser = Analyser()
+
+
+def _findings(parsed, sections, members):
+    """The letter's motion mentions and commitments (its passages split into sentences once)."""
+    passages = passages_of(sections)
+    return find_all(passages, footnote_kamerstukken(parsed.footnotes), members, parsed.metadata.date)
 
 
 def _open_motions_per_topic() -> dict[int, int]:
@@ -166,11 +217,12 @@ def _per_topic(queryset, tags: str, count) -> dict[int, int]:
     return {row[f"{tags}__topic"]: row["n"] for row in rows}
 
 
-def _store_mentions(version, mentions, section_rows):
+def _store_mentions(version, mentions, section_rows) -> list[Motion]:
+    """Store the mentions; returns their motions, each with its kamerstuk and dossier loaded."""
     kamerstukken = _kamerstukken({m.kamerstuk for m in mentions if m.kamerstuk})
     # a motion named only by a kamerstuk that was not stored has nothing to be known by
     mentions = [m for m in mentions if m.members or kamerstukken.get(m.kamerstuk)]
-    motions = _motions_for(mentions, kamerstukken)
+    motions = _motions_for(mentions, kamerstukken, declared_in=version.letter_id)
     declared = {
         motion.pk
         for motion, mention in zip(motions, mentions, strict=True)
@@ -192,23 +244,29 @@ def _store_mentions(version, mentions, section_rows):
         )
         for position, (motion, mention) in enumerate(zip(motions, mentions, strict=True))
     )
+    return motions
 
 
-def _motions_for(mentions, kamerstukken) -> list[Motion]:
+def _motions_for(mentions, kamerstukken, *, declared_in) -> list[Motion]:
     """The motion of each mention: by its kamerstuk, else by its members; missing ones are
-    created (ignoring a concurrent import's identical row), then all are read in one query."""
+    created (ignoring a concurrent import's identical row), then all are read in one query.
+    A motion this letter creates and declares done is created declared (no UPDATE after)."""
     keys = [(kamerstukken.get(m.kamerstuk), members_key(m.members)) for m in mentions]
     new = {}
     for (kamerstuk, key), mention in zip(keys, mentions, strict=True):
-        new.setdefault(
+        motion = new.setdefault(
             kamerstuk.pk if kamerstuk else key,
             Motion(kamerstuk=kamerstuk, members=list(mention.members), members_key=key),
         )
+        if mention.declares_done:
+            motion.declared_in_id = declared_in
     Motion.objects.bulk_create(new.values(), ignore_conflicts=True)
-    linked = {k.pk for k, _ in keys if k is not None}
+    linked = {k.pk: k for k, _ in keys if k is not None}
     unlinked = {key for k, key in keys if k is None}
     found = {}
     for motion in Motion.objects.filter(Q(kamerstuk__in=linked) | Q(kamerstuk__isnull=True, members_key__in=unlinked)):
+        if motion.kamerstuk_id:
+            motion.kamerstuk = linked[motion.kamerstuk_id]  # with its dossier, for linking to the zaak
         found[motion.kamerstuk_id if motion.kamerstuk_id else motion.members_key] = motion
     return [found[kamerstuk.pk if kamerstuk else key] for kamerstuk, key in keys]
 
@@ -238,28 +296,27 @@ def _kamerstukken(keys) -> dict[str, Kamerstuk]:
 
 
 def _store_commitments(version, commitments, section_rows):
-    """One commitment per letter and wording: a new version updates it, keeping its status."""
+    """One commitment per letter and wording: a new version updates it, keeping its status
+    (one upsert: made_in, due, kind, text and updated_at are written, the rest stays)."""
     wanted = {}
     for commitment in commitments:
         key = hashlib.sha256(f"{version.letter_id}:{_normalised(commitment.text)}".encode()).hexdigest()
         wanted[key] = (commitment, section_rows[commitment.section])
-    existing = {c.key: c for c in Commitment.objects.filter(key__in=wanted)}
-    now = timezone.now()
-    for key, row in existing.items():
-        commitment, row.made_in = wanted[key]
-        row.due, row.kind, row.text, row.updated_at = commitment.due, commitment.kind, commitment.text, now
-    Commitment.objects.bulk_update(existing.values(), ["made_in", "due", "kind", "text", "updated_at"])
     Commitment.objects.bulk_create(
-        Commitment(
-            key=key,
-            letter_id=version.letter_id,
-            made_in=section,
-            text=commitment.text,
-            kind=commitment.kind,
-            due=commitment.due,
-        )
-        for key, (commitment, section) in wanted.items()
-        if key not in existing
+        [
+            Commitment(
+                key=key,
+                letter_id=version.letter_id,
+                made_in=section,
+                text=commitment.text,
+                kind=commitment.kind,
+                due=commitment.due,
+            )
+            for key, (commitment, section) in wanted.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["made_in", "due", "kind", "text", "updated_at"],
     )
 
 

@@ -14,9 +14,14 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from commitments import promises
 from commitments.dates import parse_due
+from commitments.literals import Needs
 from commitments.members import KnownMembers
+from commitments.promises import commitment_kind
 from tkdossiers.citations import find as find_citations
+
+__all__ = ["Commitment", "MotionMention", "Passage", "commitment_kind", "find_all", "find_commitments", "find_motions"]
 
 UPPER = "A-ZÀ-ÖØ-Þ"  # a name may start with a capital with a diacritic: Öztürk, Ünver
 PARTICLE = (
@@ -74,7 +79,8 @@ DECLARATIONS = [  # (words of which a sentence holds one, pattern; group span: w
     ),
 ]
 DECLARATIONS = [(words, re.compile(pattern, re.IGNORECASE)) for words, pattern in DECLARATIONS]
-DECLARING_WORDS = tuple({word for words, _ in DECLARATIONS for word in words})
+DECLARATIONS = [(words, pattern, Needs.of(pattern)) for words, pattern in DECLARATIONS]  # Needs: see literals
+DECLARING_WORDS = tuple({word for words, _, _ in DECLARATIONS for word in words})
 NEGATION = re.compile(r"\b(?:niet|geen|deels|gedeeltelijk|grotendeels|ten\s+dele)\b", re.IGNORECASE)
 CONDITION = re.compile(r"\b(?:pas|zodra|wanneer|nadat|indien|mits)\b", re.IGNORECASE)  # done later, not now
 BACK_REFERENCE = re.compile(
@@ -82,129 +88,15 @@ BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+BACK_REFERENCE_NEEDS = Needs.of(BACK_REFERENCE)
+
 ABBREVIATIONS = set("nr nrs mln mld bijv resp art jl blz p incl excl ca vgl zgn dhr mevr".split())
 SENTENCE_END = re.compile(r"[.!?](?=[\u201d\u2019\"')]*\s+[A-Z\u201c\u2018\"'(0-9€])")
+# The same for a text without "!" or "?": a pattern that starts with one character is looked for
+# as fast as str.find, a class of three is tried at every position.
+DOT_END = re.compile(r"\.(?=[\u201d\u2019\"')]*\s+[A-Z\u201c\u2018\"'(0-9€])")
+WORD_WINDOW = 40  # characters before a dot in which its word is looked for first
 ABBREVIATED = re.compile(r"^(?:\w\.)*\w$")  # "c.s", "D.M", "o.a", a single letter
-
-KAMER = r"(?:[Uu]w|[Dd]e|[Dd]e\s+Tweede)\s+Kamer"
-MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
-    rf"\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
-    rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
-    r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
-)
-TO_DELIVER = (
-    r"(?:informeren|berichten|sturen|toesturen|toe\s+te\s+sturen|zenden|toezenden|toe\s+te\s+zenden|toekomen"
-    r"|aanbieden|aan\s+te\s+bieden|rapporteren|indienen|in\s+te\s+dienen)"
-)
-SENT = r"(?:verzonden|gestuurd|toegezonden|aangeboden|toegestuurd)"
-WHO = r"(?:het\s+kabinet|de\s+minister|de\s+staatssecretaris|de\s+regering)"
-# Each pattern with words (lower case) of which a sentence must hold one for it to match:
-# a substring test is far cheaper than the search, and most sentences fail it.
-NEW_PROMISE = [
-    (
-        re.compile(r"\bzal\s+ik\b|\bik\s+zal\b|\bzullen\s+(?:wij|we)\b|\b(?:wij|we)\s+zullen\b", re.IGNORECASE),
-        ("zal", "zullen"),
-    ),
-    (re.compile(rf"\bzal\s+{WHO}\b", re.IGNORECASE), ("zal",)),
-    (
-        re.compile(rf"\b{WHO}\s+(?:zal|zullen)\b.*?\b{TO_DELIVER}\b", re.IGNORECASE),
-        ("kabinet zal", "minister zal", "staatssecretaris zal", "regering zal", "zullen"),
-    ),
-    (  # "Uw Kamer wordt voor de zomer geïnformeerd", "De Kamer zal … een rapportage ontvangen"
-        re.compile(r"\bKamer\s+(?:wordt|zal)\b.*?\b(?:ge[iï]nformeerd|bericht|ontvangen)\b"),
-        ("kamer wordt", "kamer zal"),
-    ),
-    (  # "zullen … aan uw Kamer worden aangeboden", "aan uw Kamer zal worden verzonden"
-        re.compile(rf"\b(?:zal|zullen)\b.*?\b(?:aan|naar)\s+(?:u|{KAMER})\s+(?:worden\s+)?{SENT}\b"),
-        ("verzonden", "gestuurd", "toegezonden", "aangeboden", "toegestuurd"),
-    ),
-    (  # "Het kabinet zet zich in om het wetsvoorstel zo spoedig mogelijk aan uw Kamer aan te bieden"
-        re.compile(
-            rf"\b(?:zet(?:ten)?\s+(?:ik|wij|we|{WHO})\s+(?:mij|me|ons|zich)|(?:ik|wij|we|{WHO})\s+zet(?:ten)?\s+"
-            rf"(?:mij|me|ons|zich))\s+in\b.*?\b(?:u|{KAMER})\b.*?\b{TO_DELIVER}\b",
-            re.IGNORECASE,
-        ),
-        (" zet ", "zetten"),
-    ),
-    (  # "Ik zeg toe uw Kamer … te informeren", "zeg ik u toe"
-        re.compile(
-            r"\b(?:zeg(?:gen)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+zeg(?:gen)?)\b(?:\s+\w+){0,3}?\s+toe\b", re.IGNORECASE
-        ),
-        ("zeg ", "zeggen"),
-    ),
-    (
-        re.compile(rf"\b(?:wordt|worden|zal|zullen)\s+(?:ik\s+)?{KAMER}\b.*?\b(?:ge[iï]nformeerd|bericht)\b"),
-        ("kamer",),
-    ),
-    (re.compile(rf"\bverwacht(?:en)?\b.*?\b(?:u|{KAMER})\b.*?\b{TO_DELIVER}\b"), ("verwacht",)),
-    (re.compile(rf"\bstreef(?:t|en)?\b.*?\b(?:u|{KAMER})\b.*?\bte\s+{TO_DELIVER}\b", re.IGNORECASE), ("stre",)),
-    (  # "Hier kom ik voor de zomer op terug", "Op de uitkomsten komt het kabinet bij uw Kamer terug"
-        re.compile(
-            r"\b(?:kom(?:t|en)?\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+kom(?:t|en)?)\b"
-            r"(?:(?!\bniet\b)[^.;])*?\bterug\b",
-            re.IGNORECASE,
-        ),
-        ("terug",),
-    ),
-    (
-        re.compile(r"\b(?:is|ben|zijn)\s+voornemens\b.*?\b(?:informeren|berichten|sturen|toezenden|zenden)\b"),
-        ("voornemens",),
-    ),
-    (
-        re.compile(
-            r"\b(?:informatie|brief|rapportage|reactie|kabinetsreactie)\b.*?"
-            r"\bvolgt\s+(?:wanneer|zodra|na|in|voor|eind|begin|uiterlijk)\b"
-        ),
-        ("volgt",),
-    ),
-    (re.compile(rf"\b(?:informeer|stuur|zend)\s+ik\s+{KAMER}\b.*?\b(?:voor|uiterlijk|eind|begin|na)\b"), ("kamer",)),
-    (  # "Ik informeer uw Kamer voor het zomerreces over …": the present for a later moment
-        re.compile(
-            rf"\b(?:ik|wij|we)\s+(?:informeer|informeren|stuur|sturen|zend|zenden)\s+(?:u|{KAMER})\b.*?{LATER_MOMENT}",
-            re.I,
-        ),
-        ("ik informeer", "informeren u", "informeren uw", "ik stuur", "sturen u", "ik zend", "zenden u"),
-    ),
-    (
-        re.compile(r"\bwordt\s+u\s+(?:bericht|geïnformeerd)\b|\buw\s+Kamer\s+zal\s+worden\s+(?:verzonden|gestuurd)\b"),
-        ("wordt", "kamer"),
-    ),
-    (
-        re.compile(r"\baan\s+uw\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:verzonden|gestuurd|toegezonden|aangeboden)\b"),
-        ("kamer",),
-    ),
-]
-# A prior commitment: the match ends where the earlier promise's words (and its due moment) begin.
-PRIOR_PROMISE = [
-    (
-        re.compile(
-            r"\bzoals\s+(?:ik\s+)?(?:eerder\s+|reeds\s+|u\s+)?(?:aan\s+uw\s+Kamer\s+)?toegezegd\b", re.IGNORECASE
-        ),
-        ("toegezegd",),
-    ),
-    (re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE), ("toezegde",)),
-    (re.compile(r"\b(?:zoals|is|werd|heb|hebben|had|hadden)\b.{0,120}?\btoegezegd\b", re.IGNORECASE), ("toegezegd",)),
-    (re.compile(r"\b(?:mijn|de|deze|die|onze)\s+toezegging(?:en)?\b", re.IGNORECASE), ("toezegging",)),
-    (  # "heb ik u bericht … dat ik Uw Kamer voor 1 april een notitie zal doen toekomen"
-        re.compile(
-            r"\b(?:heb|had)\s+ik\s+(?:u|uw\s+Kamer)\s+(?:\w+\s+){0,3}?(?:bericht|gemeld|laten\s+weten|meegedeeld)\b"
-            r".*?\bdat\s+ik\b(?=.*\b(?:zal|zou)\b)",
-            re.IGNORECASE,
-        ),
-        ("bericht", "gemeld", "laten weten", "meegedeeld"),
-    ),
-]
-ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is not about the letter itself
-    r"(?<!\bde\s)(?<!\bhet\s)\b(?:in|met)\s+(?:deze|dit|onderhavige)\s+(?:\w*brief|bericht)\b"
-    r"|\b(?:deze|dit)\s+(?:\w*brief|samenvatting|hoofdstuk|paragraaf)\s+(?:beginnen|openen|afsluiten|eindigen)\b"
-    r"|\bna\s+(?:deze|dit)\s+(?:samenvatting|inleiding|hoofdstuk|paragraaf)\b"
-    r"|\((?:zie\s+)?(?:hoofdstuk|paragraaf)\s+\d[^()]*\)|\b(?:hierbij|hieronder|verderop|onderstaand\w*)\b"
-    r"|\bin\s+de\s+bijlage\b",
-    re.IGNORECASE,
-)
-ONGOING = re.compile(r"\bblijf|\bblijven\b", re.IGNORECASE)  # "Ik zal … eindverantwoordelijk blijven"
-INFORMING = re.compile(rf"\b{TO_DELIVER}\b|\bop\s+de\s+hoogte\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -240,7 +132,8 @@ class Commitment:
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, not splitting after abbreviations or initials."""
     spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
+    ends = DOT_END if "!" not in text and "?" not in text else SENTENCE_END
+    for match in ends.finditer(text):
         if match.group(0) == "." and _is_abbreviation(text, match.start()):
             continue
         spans.append((start, match.end()))
@@ -253,9 +146,67 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
-    word = word.lstrip("(\"'\u2018\u201c")
+    word = _word_before(text, dot).lstrip("(\"'\u2018\u201c")
     return word.lower() in ABBREVIATIONS or bool(ABBREVIATED.match(word))
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The last whitespace-separated word of text[:dot] ("" when there is none), read from the
+    few characters before the dot when the word starts among them: copying and splitting all of
+    text[:dot] at every dot made long passages quadratic."""
+    window_start = max(0, dot - WORD_WINDOW)
+    words = text[window_start:dot].rsplit(None, 1)
+    if window_start == 0 or len(words) == 2:
+        return words[-1] if words else ""
+    return text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+
+
+class _Text:
+    """A passage as both finders read it: its lower case and the commitment anchors it holds
+    (`_texts`), its sentences when first asked for."""
+
+    __slots__ = ("_spans", "anchors", "lower", "passage")
+
+    def __init__(self, passage: Passage, lower: str, anchors: set[str]):
+        self.passage, self.lower, self.anchors, self._spans = passage, lower, anchors, None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = sentences(self.passage.text)
+        return self._spans
+
+
+def _texts(passages: list[Passage]) -> list[_Text]:
+    """The passages lower-cased and scanned for anchors as one text: one call per letter instead of
+    one per passage and anchor, whose overhead was most of the work. lower() is read character by
+    character (no anchor holds the newline between two passages), so each passage's part of the
+    whole is its own lower(); where lower() lengthens a character ("İ") each passage is done alone."""
+    texts = [passage.text for passage in passages]
+    joined = "\n".join(texts)
+    lower = joined.lower()
+    if len(lower) != len(joined):
+        return [_Text(p, p.text.lower(), promises.anchors_in(p.text.lower())) for p in passages]
+    starts, start = [], 0
+    for text in texts:
+        starts.append(start)
+        start += len(text) + 1
+    found = promises.anchors_by_part(lower, starts)
+    return [
+        _Text(passage, lower[begin : begin + len(passage.text)], anchors)
+        for passage, begin, anchors in zip(passages, starts, found, strict=True)
+    ]
+
+
+def find_all(
+    passages: list[Passage],
+    footnote_kamerstukken: dict[str, str],
+    members: "KnownMembers | None",
+    letter_date: datetime.date | None,
+) -> tuple[list[MotionMention], list["Commitment"]]:
+    """`find_motions` and `find_commitments` of the same passages, each split into sentences once."""
+    texts = _texts(passages)
+    return _motions(texts, footnote_kamerstukken, members), _commitments(texts, letter_date)
 
 
 def find_motions(
@@ -263,13 +214,22 @@ def find_motions(
 ) -> list[MotionMention]:
     """Every motion mention in reading order. With the Kamer's members (`KnownMembers`, or a list of
     `Member`) each named member gets the keys of the members it can be; without, names stand alone."""
+    return _motions(_texts(passages), footnote_kamerstukken, members)
+
+
+def _motions(texts: list[_Text], footnote_kamerstukken, members) -> list[MotionMention]:
     known = KnownMembers.of(members) if members is not None and not isinstance(members, KnownMembers) else members
     mentions: list[MotionMention] = []
     previous_sentence_mentions: list[int] = []
-    for passage in passages:
-        for start, end in sentences(passage.text):
+    for text in texts:
+        passage = text.passage
+        if "otie" not in passage.text and not (previous_sentence_mentions and _may_declare_back(text)):
+            continue  # no sentence of it names a motion or declares an earlier one done
+        for start, end in text.spans:
             sentence = passage.text[start:end]
             found = _mentions_in(passage, start, end, footnote_kamerstukken) if "otie" in sentence else []
+            if not (found or previous_sentence_mentions):
+                continue  # nothing it could declare done
             declared = _declared(sentence, [m.start - start for m in found])
             if declared == "back" and not found and previous_sentence_mentions:
                 index = previous_sentence_mentions[-1]
@@ -280,6 +240,12 @@ def find_motions(
             if found:
                 previous_sentence_mentions = [len(mentions) - len(found) + i for i in range(len(found))]
     return mentions
+
+
+def _may_declare_back(text: _Text) -> bool:
+    """Whether a sentence of the passage can declare "de motie" of an earlier one done (`_declared`)."""
+    lower = text.lower  # "mot" first: rarer than "kom", one of the declaring words
+    return BACK_REFERENCE_NEEDS.met(text.passage.text, lower) and any(word in lower for word in DECLARING_WORDS)
 
 
 def _persons(mention: MotionMention, known: "KnownMembers | None") -> tuple[tuple[str, ...], ...]:
@@ -390,8 +356,8 @@ def _declared(sentence: str, mention_starts: list[int]):
     lower = sentence.lower()
     if not any(word in lower for word in DECLARING_WORDS):
         return None
-    for words, pattern in DECLARATIONS:
-        match = any(word in lower for word in words) and pattern.search(sentence)
+    for words, pattern, needs in DECLARATIONS:
+        match = any(word in lower for word in words) and needs.met(sentence, lower) and pattern.search(sentence)
         if not match or _negated(sentence, match):
             continue
         inside = tuple(i for i, s in enumerate(mention_starts) if match.start("span") <= s < match.end("span"))
@@ -409,52 +375,20 @@ def _negated(sentence: str, match) -> bool:
 
 
 def find_commitments(passages: list[Passage], letter_date: datetime.date | None) -> list[Commitment]:
+    return _commitments(_texts(passages), letter_date)
+
+
+def _commitments(texts: list[_Text], letter_date: datetime.date | None) -> list[Commitment]:
     found = []
-    for passage in passages:
-        patterns = _promise_patterns(passage.text.lower())
-        if not (patterns[0] or patterns[1]):
-            continue  # no trigger word anywhere in the passage: no sentence of it can promise
-        for start, end in sentences(passage.text):
-            sentence = passage.text[start:end].strip()
-            promise = _promise(sentence, patterns)
+    for text in texts:
+        wordings = promises.wordings_in(text.passage.text, text.lower, text.anchors)
+        if not (wordings[0] or wordings[1]):
+            continue  # no wording can match any sentence of the passage
+        for start, end in text.spans:
+            sentence = text.passage.text[start:end].strip()
+            promise = promises.promise(sentence, wordings)
             if promise:
                 kind, due_from = promise
                 due = parse_due(sentence[due_from:], letter_date, looking_back=kind == "prior")
-                found.append(Commitment(passage.section, sentence, kind, due))
+                found.append(Commitment(text.passage.section, sentence, kind, due))
     return found
-
-
-def commitment_kind(sentence: str) -> str | None:
-    promise = _promise(sentence)
-    return promise[0] if promise else None
-
-
-# Every pattern's trigger words, tested once per passage: substring tests in one loop are cheaper
-# than a regex alternation over the text, and the patterns whose words the passage lacks are not
-# tried on any of its sentences.
-TRIGGER_WORDS = tuple(sorted({word for _, words in PRIOR_PROMISE + NEW_PROMISE for word in words}))
-
-
-def _promise_patterns(lower: str) -> tuple[list, list]:
-    """The prior and new promise patterns (in their order) whose trigger words the text holds."""
-    present = {word for word in TRIGGER_WORDS if word in lower}
-    return (
-        [(pattern, words) for pattern, words in PRIOR_PROMISE if not present.isdisjoint(words)],
-        [(pattern, words) for pattern, words in NEW_PROMISE if not present.isdisjoint(words)],
-    )
-
-
-def _promise(sentence: str, patterns: tuple[list, list] | None = None) -> tuple[str, int] | None:
-    """The kind of commitment a sentence makes and where its due moment is named: for an earlier
-    promise, after the words that report it ("Begin oktober heb ik toegezegd …" is not due in October).
-    `patterns`: those of the passage the sentence is part of (`_promise_patterns`), else all."""
-    prior, new = patterns or (PRIOR_PROMISE, NEW_PROMISE)
-    lower = sentence.lower()
-    for pattern, words in prior:
-        if any(word in lower for word in words) and (match := pattern.search(sentence)):
-            return "prior", match.end()
-    if not any(any(word in lower for word in words) and pattern.search(sentence) for pattern, words in new):
-        return None
-    if ABOUT_THIS_LETTER.search(sentence) or (ONGOING.search(sentence) and not INFORMING.search(sentence)):
-        return None
-    return "new", 0

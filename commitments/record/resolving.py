@@ -32,7 +32,14 @@ def resolve_motions(*, motions=None) -> int:
         pending = pending.filter(zaak__isnull=True)
     else:
         pending = pending.filter(pk__in=[motion.pk for motion in motions])
-    pending = list(pending.select_related("kamerstuk__dossier").only("zaak", "zaak_source", "kamerstuk"))
+    return link_zaken(list(pending.select_related("kamerstuk__dossier").only("zaak", "zaak_source", "kamerstuk")))
+
+
+def link_zaken(motions) -> int:
+    """Link these motions, as loaded (each with its kamerstuk and dossier), to their zaak: the
+    import's own motions, read a moment before, need no second read. Motions without a kamerstuk
+    and those a clerk linked are left alone. Returns how many were linked or relinked."""
+    pending = list({m.pk: m for m in motions if m.kamerstuk_id and m.zaak_source != Motion.ZaakSource.CLERK}.values())
     changed = []
     for start in range(0, len(pending), BATCH):
         batch = pending[start : start + BATCH]
@@ -45,6 +52,11 @@ def resolve_motions(*, motions=None) -> int:
     # bulk_update leaves updated_at alone: resolving does not move a motion in the clerks' queue.
     Motion.objects.bulk_update(changed, ["zaak", "zaak_source"])
     return len(changed)
+
+
+def motion_zaken():
+    """The links from a current document to a current zaak of soort Motie: what a kamerstuk resolves through."""
+    return DocumentZaak.objects.filter(document__deleted=False, zaak__soort=Zaak.SOORT_MOTIE, zaak__deleted=False)
 
 
 def zaken_of_kamerstukken(kamerstukken) -> dict[int, str]:
@@ -62,13 +74,15 @@ def zaken_of_kamerstukken(kamerstukken) -> dict[int, str]:
             document__kamerstukdossier__toevoeging=toevoeging,
             document__volgnummer=volgnummer,
         )
-    links = DocumentZaak.objects.filter(
-        query, document__deleted=False, zaak__soort=Zaak.SOORT_MOTIE, zaak__deleted=False
-    ).values_list(
-        "document__kamerstukdossier__number",
-        "document__kamerstukdossier__toevoeging",
-        "document__volgnummer",
-        "zaak_id",
+    links = (
+        motion_zaken()
+        .filter(query)
+        .values_list(
+            "document__kamerstukdossier__number",
+            "document__kamerstukdossier__toevoeging",
+            "document__volgnummer",
+            "zaak_id",
+        )
     )
     found = defaultdict(set)
     for number, toevoeging, volgnummer, guid in links:

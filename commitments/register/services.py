@@ -56,31 +56,44 @@ def toezegging_facts(toezegging: Toezegging) -> matching.ToezeggingFacts:
     )
 
 
+def register_entries():
+    """The register's entries that commitments are scored against."""
+    return Toezegging.objects.current().exclude(text="")
+
+
 def current_register() -> matching.Register:
     fields = ("guid", "text", "created_on", "due", "ministerie", "achternaam", "naam")
-    entries = Toezegging.objects.current().exclude(text="").only(*fields)
+    entries = register_entries().only(*fields)
     return matching.Register(toezegging_facts(t) for t in entries.iterator(chunk_size=2000))
 
 
 @transaction.atomic
 def suggest(*, commitments, register: matching.Register | None = None) -> SuggestReport:
     """Score every commitment of the queryset against the register and store the best fits."""
+    return _suggest(commitments, register)
+
+
+def _suggest(commitments, register: matching.Register | None) -> SuggestReport:
     register = current_register() if register is None else register
     report = SuggestReport()
     if not register:
         return report
     commitments = commitments.select_related("letter", "made_in").prefetch_related("toezegging_matches")
+    new = []
     for commitment in commitments.defer(*PASSAGE):
-        _store(commitment, matching.best(commitment_facts(commitment), register), report)
+        new += _store(commitment, matching.best(commitment_facts(commitment), register), report)
+    ToezeggingMatch.objects.bulk_create(new)  # one multi-row insert, in the order they were found
     return report
 
 
-def _store(commitment: Commitment, found: list[matching.Score], report: SuggestReport) -> None:
+def _store(commitment: Commitment, found: list[matching.Score], report: SuggestReport) -> list[ToezeggingMatch]:
+    """Updates and removes this commitment's suggestions; returns the new ones, for the caller to insert."""
     existing = {(m.toezegging_id, m.kind): m for m in commitment.toezegging_matches.all()}
+    new = []
     for fit in found:
         match = existing.get((fit.key, fit.kind))
         if match is None:
-            ToezeggingMatch.objects.create(commitment=commitment, toezegging_id=fit.key, kind=fit.kind, score=fit.score)
+            new.append(ToezeggingMatch(commitment=commitment, toezegging_id=fit.key, kind=fit.kind, score=fit.score))
             report.created += 1
         elif match.state == ToezeggingMatch.State.SUGGESTED and match.score != fit.score:
             ToezeggingMatch.objects.filter(pk=match.pk).update(score=fit.score)
@@ -89,11 +102,15 @@ def _store(commitment: Commitment, found: list[matching.Score], report: SuggestR
     stale = [m.pk for key, m in existing.items() if key not in wanted and m.state == ToezeggingMatch.State.SUGGESTED]
     if stale:  # no longer a fit (the register's text changed); nothing hangs on an undecided one
         report.removed += ToezeggingMatch.objects.filter(pk__in=stale).delete()[0]
+    return new
 
 
+# Inside an import no savepoint: a failure rolls the whole import back, and on its own the
+# call is still one transaction.
+@transaction.atomic(savepoint=False)
 def suggest_for_letter(*, letter) -> SuggestReport:
     """After a letter's import: its commitments against the register."""
-    return suggest(commitments=Commitment.objects.filter(letter=letter))
+    return _suggest(Commitment.objects.filter(letter=letter), None)
 
 
 def after_sync(report) -> SuggestReport:

@@ -60,8 +60,10 @@ def recount_kamerstukken(ids=None) -> int:
     if ids is not None:
         if not ids:
             return 0
-        kamerstukken = kamerstukken.filter(pk__in=ids)
-        list(kamerstukken.select_for_update().order_by("pk").values_list("pk", flat=True))
+        # Locked in key order by a subquery of the update (one statement, was two): each row as the
+        # sorted subquery yields it. The slice keeps the ORDER BY that Django drops from IN subqueries.
+        locked = Kamerstuk.objects.filter(pk__in=ids).order_by("pk").select_for_update().values("pk")
+        kamerstukken = kamerstukken.filter(pk__in=locked[: len(ids)])
     current = Reference.objects.filter(kamerstuk=OuterRef("pk"), version__is_current=True).order_by()
     return kamerstukken.update(
         citation_count=Coalesce(

@@ -21,7 +21,7 @@ from django.utils import timezone
 from kamer.models import Document
 from kamer.tk import fields as tk_fields
 from kamer.tk.client import TKError
-from letters.importing import counts
+from letters.importing import commits, counts
 from letters.importing.store import Outcome, import_letter
 from letters.models import DocumentFetch, Letter, Source, TypesetPublication, WatchedDossier
 
@@ -96,8 +96,14 @@ def fetch(fetch_id: int, *, client) -> str:
     """Download a waiting letter and import it; returns the status it ends in.
 
     Raises TKError when the Kamer could not be reached and a later try may work; the
-    fetch is then pending again.
+    fetch is then pending again. No commit waits for the disk: a fetch lost in a crash is
+    fetched again (letters.importing.commits).
     """
+    with commits.on_this_connection():
+        return _fetch(fetch_id, client)
+
+
+def _fetch(fetch_id: int, client) -> str:
     if not DocumentFetch.objects.filter(_claimable(), pk=fetch_id).update(
         status=Status.FETCHING, claimed_at=timezone.now()
     ):

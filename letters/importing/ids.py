@@ -12,14 +12,14 @@ def reserve_ids(model, count: int) -> list[int] | None:
     return None if keys is None else keys[model]
 
 
-def reserve_keys(counts: dict, *, locks: tuple[str, ...] = ()) -> dict | None:
+def reserve_keys(counts: dict, *, locks: tuple[str, ...] = (), settings: dict[str, str] | None = None) -> dict | None:
     """New keys for several tables in one round trip: model -> its keys, ascending; None
     without sequences (SQLite).
 
     `locks` are names of transaction-level advisory locks taken first, in a fixed order, in
     the same statement: held until the transaction ends, they make two transactions that name
     the same thing wait for each other, and the statements after this one see what the other
-    committed.
+    committed. `settings` are set for the rest of the transaction (SET LOCAL), in the same statement.
     """
     if connection.vendor != "postgresql":
         return None
@@ -29,6 +29,9 @@ def reserve_keys(counts: dict, *, locks: tuple[str, ...] = ()) -> dict | None:
     if locks:
         parts.append("SELECT -1, count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(%s::bigint[]) AS k ORDER BY 1) l")
         params.append(sorted({lock_number(name) for name in locks}))
+    for name, value in (settings or {}).items():
+        parts.append("SELECT -2, length(set_config(%s, %s, true))")
+        params += [name, value]
     for index, (model, count) in enumerate(wanted):  # the index says which table a key is of
         parts.append("SELECT %s, nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)")
         params += [index, model._meta.db_table, count]

@@ -11,18 +11,21 @@ import random
 import time
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from celery.exceptions import SoftTimeLimitExceeded
+from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, OperationalError, connection, models, transaction
 from django.db.models import Q
+from django.db.models.functions import Left
 from django.utils.text import slugify
 
 from letters.apps import analyser_hooks
 from letters.docx.reader import ParsedDocument, ReadError, Table, read
 from letters.docx.references import DossierMention, first_citing_section, occurrences, resolve_toevoegingen
 from letters.docx.sections import SectionData, split
-from letters.importing import counts
+from letters.importing import commits, counts
 from letters.importing.ids import reserve_keys
-from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section
+from letters.importing.rows import insert as insert_rows
+from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section, Source
 from letters.topics import recount
 from letters.topics.tagging import tag_new_version
 from tkdossiers.citations import vergaderjaar_for
@@ -32,6 +35,12 @@ logger = logging.getLogger(__name__)
 
 STORE_ATTEMPTS = 3
 TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
+# Imports whose file is kept where it came from, so that running them again redoes a lost one.
+REDOABLE_SOURCES = {Source.COMMAND, Source.SYNC}
+
+
+# Why an import that a Celery task's time limit stopped failed (letters.importing.tasks).
+TOO_LONG = "de verwerking stopte: het inlezen duurde te lang; er is niets opgeslagen"
 
 
 class Outcome(models.TextChoices):
@@ -61,6 +70,8 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
         sections = split(parsed.blocks)
     except ReadError as exc:
         return _failed(filename, content, sha256, str(exc), source, user)
+    except SoftTimeLimitExceeded:  # a Celery task's time is up: say so, not "a bug"
+        return _failed(filename, content, sha256, TOO_LONG, source, user)
     except Exception as exc:  # a reader bug on a strange file must not lose the upload's reason
         logger.exception("unexpected error reading %s", filename)
         return _failed(
@@ -85,6 +96,8 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
             # database rolled this one back, so it starts over after the other is done.
             logger.warning("storing %s: %s; trying again", filename, exc)
             time.sleep(random.uniform(0.05, 0.25) * (attempt + 1))
+        except SoftTimeLimitExceeded:  # rolled back; trying again later would take as long
+            return _failed(filename, content, sha256, TOO_LONG, source, user)
         except Exception as exc:  # the transaction rolled back; say so instead of a bare 500
             return _store_failed(filename, content, sha256, exc, source, user)
     raise AssertionError("unreachable")
@@ -165,7 +178,11 @@ def existing_letter(parsed: ParsedDocument) -> Letter | None:
 def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha256, filename, source, user=None):
     # Two imports that could find each other's letter (same number, kenmerk, or title and
     # date) wait for each other here, so that the second sees the first's letter, not none.
-    keys = reserve_keys({LetterVersion: 1, Section: len(sections)}, locks=identity_keys(parsed))
+    keys = reserve_keys(
+        {LetterVersion: 1, Section: len(sections), Footnote: len(parsed.footnotes)},
+        locks=identity_keys(parsed),
+        settings=commits.NOT_WAITING if source in REDOABLE_SOURCES else None,  # a bulk import's commit
+    )
     version = LetterVersion(
         pk=keys[LetterVersion][0] if keys else None,
         number=1,
@@ -183,7 +200,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     version.full_clean(exclude=["content", "letter"], validate_unique=False, validate_constraints=False)
     letter, previous_id, created = _write_letter_and_version(parsed, version, keys_reserved=keys is not None)
     section_rows = _store_sections(version, sections, keys[Section] if keys else None)
-    footnote_rows = _store_footnotes(version, parsed, sections, section_rows)
+    footnote_rows = _store_footnotes(version, parsed, sections, section_rows, keys[Footnote] if keys else None)
     references = _store_references(version, parsed, sections, section_rows, footnote_rows)
     tag_new_version(section_rows)
     for store_findings in analyser_hooks("store"):
@@ -219,13 +236,19 @@ def _describe(letter: Letter, meta, version: LetterVersion) -> None:
     """The letter as its newest version describes it."""
     # A version whose file name lacks the number (found by its kenmerk) does not unknow it.
     letter.document_number = meta.document_number or letter.document_number
-    letter.kenmerk = meta.kenmerk
     letter.title = meta.title
     letter.date = meta.date
-    letter.sender = meta.sender
-    letter.signatory = meta.signatory
+    for name, value in fitted(Letter, kenmerk=meta.kenmerk, sender=meta.sender, signatory=meta.signatory).items():
+        setattr(letter, name, value)
     letter.vergaderjaar = vergaderjaar_for(meta.date) if meta.date else ""
     letter.current_version = version
+
+
+def fitted(model, **values: str) -> dict[str, str]:
+    """The values cut to their columns' lengths. A letter head may hold a 125-character kenmerk or
+    a long list of signatories: the letter is still a letter, and PostgreSQL refuses what does not
+    fit (SQLite keeps it), so the import of a valid letter would fail for good."""
+    return {name: value[: model._meta.get_field(name).max_length] for name, value in values.items()}
 
 
 def _store_sections(version, sections: list[SectionData], ids: list[int] | None) -> list[Section]:
@@ -234,14 +257,13 @@ def _store_sections(version, sections: list[SectionData], ids: list[int] | None)
             version=version,
             position=index,
             level=data.level,
-            number=data.number,
+            number=data.number[: Section._meta.get_field("number").max_length],
             kind=data.kind,
             heading=data.heading,
             heading_refs=[[ref.offset, ref.number] for ref in data.heading_refs],
             blocks=[block_data(block) for block in data.blocks],
             text=text,
             path=" › ".join(heading_path(sections, data.parent)),
-            search_vector=section_vector(data.heading, text),
         )
         for index, data in enumerate(sections)
         for text in ["\n".join(block.text for block in data.blocks)]
@@ -250,8 +272,7 @@ def _store_sections(version, sections: list[SectionData], ids: list[int] | None)
         for row, pk in zip(rows, ids, strict=True):
             row.pk = pk
         _link_parents(rows, sections)
-        Section.objects.bulk_create(rows, batch_size=500)
-        return rows
+        return insert_rows(Section, rows, computed=SECTION_VECTOR)
     Section.objects.bulk_create(rows, batch_size=500)
     _link_parents(rows, sections)
     Section.objects.bulk_update([row for row in rows if row.parent is not None], ["parent"], batch_size=500)
@@ -285,21 +306,20 @@ def _text_data(paragraph) -> dict:
     return {"text": paragraph.text, "refs": [[ref.offset, ref.number] for ref in paragraph.footnote_refs]}
 
 
-def _store_footnotes(version, parsed, sections, section_rows):
+def _store_footnotes(version, parsed, sections, section_rows, ids: list[int] | None):
     cited_in = first_citing_section(sections)
     rows = [
         Footnote(
+            pk=ids[index] if ids else None,
             version=version,
             number=note.number,
             position=index,
             text=note.text,
             section=section_rows[cited_in[note.number]] if note.number in cited_in else None,
-            search_vector=footnote_vector(note.text),
         )
         for index, note in enumerate(parsed.footnotes)
     ]
-    Footnote.objects.bulk_create(rows, batch_size=500)
-    return rows
+    return insert_rows(Footnote, rows, computed=FOOTNOTE_VECTOR)
 
 
 def _store_references(version, parsed, sections, section_rows, footnote_rows):
@@ -311,7 +331,8 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
     kamerstukken = kamerstukken_for(set(keys.values()))
     dossiers = _named_dossiers(found)
     footnote_of = {row.number: row for row in footnote_rows}
-    return Reference.objects.bulk_create(
+    return insert_rows(
+        Reference,
         [
             Reference(
                 version=version,
@@ -327,7 +348,6 @@ def _store_references(version, parsed, sections, section_rows, footnote_rows):
             )
             for position, o in enumerate(found)
         ],
-        batch_size=500,
     )
 
 
@@ -341,40 +361,18 @@ def _named_dossiers(found) -> dict:
     return dossiers_for(keys) if keys else {}
 
 
-class DutchVector(models.Expression):
-    """setweight(to_tsvector('dutch', text), weight) of each (text, weight), joined with ||.
-
-    Full-text vectors (Dutch stemming) are computed by PostgreSQL in the statement that inserts
-    the row: one write per row, not an insert and then an update of every row. This compiles to
-    one fixed template with the texts as parameters, where SearchVector(Value(...)) builds and
-    compiles a tree of a dozen expressions for each of the hundreds of rows of an import.
-    """
-
-    output_field = SearchVectorField()
-
-    def __init__(self, *weighted: tuple[str, str]):
-        super().__init__()
-        if any(weight not in "ABCD" or len(weight) != 1 for _, weight in weighted):
-            raise ValueError("a full-text weight is A, B, C or D")
-        self.weighted = weighted
-
-    def resolve_expression(self, *args, **kwargs):
-        return self  # literal texts only: nothing to resolve
-
-    def as_sql(self, compiler, connection):
-        parts = [f"setweight(to_tsvector('dutch'::regconfig, %s::text), '{weight}')" for _, weight in self.weighted]
-        return " || ".join(parts), [text for text, _ in self.weighted]
-
-
-# Other databases (the SQLite demo) have no full-text search; the vectors stay empty there.
-
-
-def section_vector(heading: str, text: str):
-    return DutchVector((heading, "A"), (text, "B")) if connection.vendor == "postgresql" else None
-
-
-def footnote_vector(text: str):
-    return DutchVector((text, "B")) if connection.vendor == "postgresql" else None
+# Full-text vectors (Dutch stemming) are computed by PostgreSQL in the statement that inserts
+# the rows (letters.importing.rows): one write per row, not an insert and then an update of
+# every row. Other databases (the SQLite demo) have no full-text search; the vectors stay empty.
+# A tsvector holds at most 1 MB: a passage of more distinct words than that (a long annex without
+# headings) would fail the whole import. Search reads the first SEARCHED_CHARS characters of a
+# passage or footnote (some 30,000 words: far beyond any real passage); the page shows all of it.
+SEARCHED_CHARS = 200_000
+SECTION_VECTOR = {
+    "search_vector": f"setweight(to_tsvector('dutch'::regconfig, left(r.heading::text, {SEARCHED_CHARS})), 'A')"
+    f" || setweight(to_tsvector('dutch'::regconfig, left(r.text, {SEARCHED_CHARS})), 'B')"
+}
+FOOTNOTE_VECTOR = {"search_vector": f"setweight(to_tsvector('dutch'::regconfig, left(r.text, {SEARCHED_CHARS})), 'B')"}
 
 
 def index_for_search(version) -> None:
@@ -382,7 +380,7 @@ def index_for_search(version) -> None:
     if connection.vendor != "postgresql":
         return
     version.sections.update(
-        search_vector=SearchVector("heading", weight="A", config="dutch")
-        + SearchVector("text", weight="B", config="dutch")
+        search_vector=SearchVector(Left("heading", SEARCHED_CHARS), weight="A", config="dutch")
+        + SearchVector(Left("text", SEARCHED_CHARS), weight="B", config="dutch")
     )
-    version.footnotes.update(search_vector=SearchVector("text", weight="B", config="dutch"))
+    version.footnotes.update(search_vector=SearchVector(Left("text", SEARCHED_CHARS), weight="B", config="dutch"))

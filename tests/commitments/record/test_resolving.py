@@ -1,9 +1,11 @@
 """Motions with a kamerstuk resolve to their Zaak via Document and DocumentZaak (commitments.record.resolving)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from commitments.models import Motion, MotionMention
-from commitments.record.resolving import after_sync, resolve_motions
+from commitments.record.resolving import after_sync, link_zaken, resolve_motions
 from kamer.models import Zaak
 from tests.commitments.record.conftest import seed_motion
 from tests.commitments.record.kamer_rows import motie
@@ -71,6 +73,23 @@ def test_a_clerks_link_survives_resolving(seed):
 
     assert (resolve_motions(), resolve_motions(motions=[wijen])) == (0, 0)
     assert linked(wijen) == (chosen.guid, "clerk")
+
+
+def test_loaded_motions_are_linked_with_one_read_of_the_record_and_a_clerks_link_kept(seed):
+    zaak = motie("2024Z04020", "over videobellen", dossier=("29628", ""), volgnummer=1272)
+    right = motie("2024Z22222", "over borging", dossier=("36600", "VI"), volgnummer=100)
+    chosen = motie("2024Z09999", "door de griffie gekozen", dossier=("29628", ""))
+    van_dijk = seed_motion("van dijk", "100")
+    Motion.objects.filter(pk=van_dijk.pk).update(zaak=chosen.guid, zaak_source=Motion.ZaakSource.CLERK)
+    motions = list(Motion.objects.select_related("kamerstuk__dossier"))
+
+    with CaptureQueriesContext(connection) as queries:
+        changed = link_zaken(motions + motions)  # a motion mentioned twice is linked once
+
+    assert [q["sql"].split()[0] for q in queries] == ["SELECT", "UPDATE"]
+    assert changed == 1 and right.guid not in Motion.objects.values_list("zaak", flat=True)
+    assert linked(seed_motion("wijen-nass", "1272")) == (zaak.guid, "kamerstuk")
+    assert linked(van_dijk) == (chosen.guid, "clerk")
 
 
 def test_the_sync_hook_resolves_what_the_sync_brought(seed, settings):

@@ -126,6 +126,22 @@ def test_after_a_letters_import_only_its_commitments_are_scored(verzamelbrief, r
     assert (report.created, stored()) == (1, [("Kabinetsreac", "TZ202503-042", "fulfils", 100.0, "suggested")])
 
 
+def test_the_suggestions_of_a_sync_are_inserted_in_one_statement(verzamelbrief, reactie):
+    with CaptureQueriesContext(connection) as queries:
+        report = services.after_sync(register_synced())
+
+    inserts = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "commitments_toezeggingmatch"')]
+    assert (report.created, len(inserts), len(stored())) == (2, 1, 2)
+
+
+def test_a_letters_suggestions_take_no_savepoint_inside_the_imports_transaction(verzamelbrief, reactie):
+    with CaptureQueriesContext(connection) as queries:
+        services.suggest_for_letter(letter=reactie)
+
+    assert not [q["sql"] for q in queries if "SAVEPOINT" in q["sql"]]
+    assert [number for _, number, *_ in stored()] == ["TZ202503-042"]
+
+
 def test_a_deleted_toezegging_is_not_suggested(verzamelbrief, register):
     Toezegging.objects.filter(number="TZ202503-041").update(deleted=True)
 

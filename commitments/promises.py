@@ -1,0 +1,255 @@
+"""The wording of a commitment: the patterns a sentence that promises something matches (pure Python).
+
+A new commitment ("Ik zal uw Kamer voor de zomer informeren", "Hier kom ik op terug") or a prior
+one ("Zoals toegezegd ..."). Each pattern comes with trigger words (lower case) of which a
+sentence must hold one for the pattern to be tried, and with what its regex cannot match without
+(`commitments.literals.Needs`): both are substring tests, far cheaper than the search, and most
+sentences and paragraphs fail them.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from commitments.literals import Needs
+
+KAMER = r"(?:[Uu]w|[Dd]e|[Dd]e\s+Tweede)\s+Kamer"
+MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
+    rf"\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
+    rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
+    r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
+)
+TO_DELIVER = (
+    r"(?:informeren|berichten|sturen|toesturen|toe\s+te\s+sturen|zenden|toezenden|toe\s+te\s+zenden|toekomen"
+    r"|aanbieden|aan\s+te\s+bieden|rapporteren|indienen|in\s+te\s+dienen)"
+)
+SENT = r"(?:verzonden|gestuurd|toegezonden|aangeboden|toegestuurd)"
+WHO = r"(?:het\s+kabinet|de\s+minister|de\s+staatssecretaris|de\s+regering)"
+# Each pattern with words (lower case) of which a sentence must hold one for it to be tried.
+NEW_PROMISE = [
+    (
+        re.compile(r"\bzal\s+ik\b|\bik\s+zal\b|\bzullen\s+(?:wij|we)\b|\b(?:wij|we)\s+zullen\b", re.IGNORECASE),
+        ("zal", "zullen"),
+    ),
+    (re.compile(rf"\bzal\s+{WHO}\b", re.IGNORECASE), ("zal",)),
+    (
+        re.compile(rf"\b{WHO}\s+(?:zal|zullen)\b.*?\b{TO_DELIVER}\b", re.IGNORECASE),
+        ("kabinet zal", "minister zal", "staatssecretaris zal", "regering zal", "zullen"),
+    ),
+    (  # "Uw Kamer wordt voor de zomer geïnformeerd", "De Kamer zal … een rapportage ontvangen"
+        re.compile(r"\bKamer\s+(?:wordt|zal)\b.*?\b(?:ge[iï]nformeerd|bericht|ontvangen)\b"),
+        ("kamer wordt", "kamer zal"),
+    ),
+    (  # "zullen … aan uw Kamer worden aangeboden", "aan uw Kamer zal worden verzonden"
+        re.compile(rf"\b(?:zal|zullen)\b.*?\b(?:aan|naar)\s+(?:u|{KAMER})\s+(?:worden\s+)?{SENT}\b"),
+        ("verzonden", "gestuurd", "toegezonden", "aangeboden", "toegestuurd"),
+    ),
+    (  # "Het kabinet zet zich in om het wetsvoorstel zo spoedig mogelijk aan uw Kamer aan te bieden"
+        re.compile(
+            rf"\b(?:zet(?:ten)?\s+(?:ik|wij|we|{WHO})\s+(?:mij|me|ons|zich)|(?:ik|wij|we|{WHO})\s+zet(?:ten)?\s+"
+            rf"(?:mij|me|ons|zich))\s+in\b.*?\b(?:u|{KAMER})\b.*?\b{TO_DELIVER}\b",
+            re.IGNORECASE,
+        ),
+        (" zet ", "zetten"),
+    ),
+    (  # "Ik zeg toe uw Kamer … te informeren", "zeg ik u toe"
+        re.compile(
+            r"\b(?:zeg(?:gen)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+zeg(?:gen)?)\b(?:\s+\w+){0,3}?\s+toe\b", re.IGNORECASE
+        ),
+        ("zeg ", "zeggen"),
+    ),
+    (
+        re.compile(rf"\b(?:wordt|worden|zal|zullen)\s+(?:ik\s+)?{KAMER}\b.*?\b(?:ge[iï]nformeerd|bericht)\b"),
+        ("kamer",),
+    ),
+    (re.compile(rf"\bverwacht(?:en)?\b.*?\b(?:u|{KAMER})\b.*?\b{TO_DELIVER}\b"), ("verwacht",)),
+    (re.compile(rf"\bstreef(?:t|en)?\b.*?\b(?:u|{KAMER})\b.*?\bte\s+{TO_DELIVER}\b", re.IGNORECASE), ("stre",)),
+    (  # "Hier kom ik voor de zomer op terug", "Op de uitkomsten komt het kabinet bij uw Kamer terug"
+        re.compile(
+            r"\b(?:kom(?:t|en)?\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+kom(?:t|en)?)\b"
+            r"(?:(?!\bniet\b)[^.;])*?\bterug\b",
+            re.IGNORECASE,
+        ),
+        ("terug",),
+    ),
+    (
+        re.compile(r"\b(?:is|ben|zijn)\s+voornemens\b.*?\b(?:informeren|berichten|sturen|toezenden|zenden)\b"),
+        ("voornemens",),
+    ),
+    (
+        re.compile(
+            r"\b(?:informatie|brief|rapportage|reactie|kabinetsreactie)\b.*?"
+            r"\bvolgt\s+(?:wanneer|zodra|na|in|voor|eind|begin|uiterlijk)\b"
+        ),
+        ("volgt",),
+    ),
+    (re.compile(rf"\b(?:informeer|stuur|zend)\s+ik\s+{KAMER}\b.*?\b(?:voor|uiterlijk|eind|begin|na)\b"), ("kamer",)),
+    (  # "Ik informeer uw Kamer voor het zomerreces over …": the present for a later moment
+        re.compile(
+            rf"\b(?:ik|wij|we)\s+(?:informeer|informeren|stuur|sturen|zend|zenden)\s+(?:u|{KAMER})\b.*?{LATER_MOMENT}",
+            re.I,
+        ),
+        ("ik informeer", "informeren u", "informeren uw", "ik stuur", "sturen u", "ik zend", "zenden u"),
+    ),
+    (
+        re.compile(r"\bwordt\s+u\s+(?:bericht|geïnformeerd)\b|\buw\s+Kamer\s+zal\s+worden\s+(?:verzonden|gestuurd)\b"),
+        ("wordt", "kamer"),
+    ),
+    (
+        re.compile(r"\baan\s+uw\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:verzonden|gestuurd|toegezonden|aangeboden)\b"),
+        ("kamer",),
+    ),
+]
+# A prior commitment: the match ends where the earlier promise's words (and its due moment) begin.
+PRIOR_PROMISE = [
+    (
+        re.compile(
+            r"\bzoals\s+(?:ik\s+)?(?:eerder\s+|reeds\s+|u\s+)?(?:aan\s+uw\s+Kamer\s+)?toegezegd\b", re.IGNORECASE
+        ),
+        ("toegezegd",),
+    ),
+    (re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE), ("toezegde",)),
+    (re.compile(r"\b(?:zoals|is|werd|heb|hebben|had|hadden)\b.{0,120}?\btoegezegd\b", re.IGNORECASE), ("toegezegd",)),
+    (re.compile(r"\b(?:mijn|de|deze|die|onze)\s+toezegging(?:en)?\b", re.IGNORECASE), ("toezegging",)),
+    (  # "heb ik u bericht … dat ik Uw Kamer voor 1 april een notitie zal doen toekomen"
+        re.compile(
+            r"\b(?:heb|had)\s+ik\s+(?:u|uw\s+Kamer)\s+(?:\w+\s+){0,3}?(?:bericht|gemeld|laten\s+weten|meegedeeld)\b"
+            r".*?\bdat\s+ik\b(?=.*\b(?:zal|zou)\b)",
+            re.IGNORECASE,
+        ),
+        ("bericht", "gemeld", "laten weten", "meegedeeld"),
+    ),
+]
+ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is not about the letter itself
+    r"(?<!\bde\s)(?<!\bhet\s)\b(?:in|met)\s+(?:deze|dit|onderhavige)\s+(?:\w*brief|bericht)\b"
+    r"|\b(?:deze|dit)\s+(?:\w*brief|samenvatting|hoofdstuk|paragraaf)\s+(?:beginnen|openen|afsluiten|eindigen)\b"
+    r"|\bna\s+(?:deze|dit)\s+(?:samenvatting|inleiding|hoofdstuk|paragraaf)\b"
+    r"|\((?:zie\s+)?(?:hoofdstuk|paragraaf)\s+\d[^()]*\)|\b(?:hierbij|hieronder|verderop|onderstaand\w*)\b"
+    r"|\bin\s+de\s+bijlage\b",
+    re.IGNORECASE,
+)
+ONGOING = re.compile(r"\bblijf|\bblijven\b", re.IGNORECASE)  # "Ik zal … eindverantwoordelijk blijven"
+INFORMING = re.compile(rf"\b{TO_DELIVER}\b|\bop\s+de\s+hoogte\b", re.IGNORECASE)
+
+
+# Words in nearly every passage of a letter to the Kamer (every "Kamerstuk" cited): no wording's anchor.
+EVERYWHERE = ("kamer",)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A pattern of commitment wording, tried only on a text that holds one of its words and what its regex needs."""
+
+    pattern: re.Pattern
+    words: tuple[str, ...]
+    needs: Needs
+    anchors: tuple[str, ...]  # lower case: a passage whose lower() holds none of them cannot match
+
+    @classmethod
+    def of(cls, pattern: re.Pattern, words: tuple[str, ...]) -> "Wording":
+        needs = Needs.of(pattern)
+        return cls(pattern, words, needs, _anchors(words, needs))
+
+    def possible(self, text: str, lower: str) -> bool:
+        return any(word in lower for word in self.words) and self.needs.met(text, lower)
+
+    def search(self, sentence: str, lower: str):
+        return self.possible(sentence, lower) and self.pattern.search(sentence)
+
+
+def _anchors(words: tuple[str, ...], needs: Needs) -> tuple[str, ...]:
+    """Of the clauses the wording cannot match without (its words, those of `needs`) the rarest one,
+    in lower case: the one with the longest strings, then the fewest."""
+    clauses = [words]
+    for clause in needs.clauses:  # a string the text holds is in its lower() in lower case (but for
+        if needs.folded or not any("Σ" in string for string in clause):  # Σ, which lower() reads in context)
+            clauses.append(tuple(string.lower() for string in clause))
+    usable = [clause for clause in clauses if not any(string in EVERYWHERE for string in clause)] or clauses
+    return max(usable, key=lambda clause: (min(map(len, clause)), -len(clause)))
+
+
+PRIOR = tuple(Wording.of(pattern, words) for pattern, words in PRIOR_PROMISE)
+NEW = tuple(Wording.of(pattern, words) for pattern, words in NEW_PROMISE)
+
+# What `wordings_in` looks for: for each anchor a part of it, so that its presence follows from the
+# anchor's and no passage a wording can match is passed over. The parts with a "z" are found in one
+# scan, which looks for that rare letter as fast as str.find looks for a word; each scan of the text
+# costs about as much as the next, and there were 28. The other parts are the anchors that hold no
+# other anchor: a wording whose anchor holds one ("kamer zal" holds "zal") is looked at where that
+# one is, which makes the passage one to read anyway.
+Z_PARTS = ("zal", "zullen", "zet ", "zetten", "zeg ", "zeggen", "zegd", "zegging", "zend", "zonden")
+Z_SCAN = re.compile("z(?:" + "|".join(part[1:] for part in Z_PARTS) + ")")  # none has a second z, or begins another
+ANCHORS = {anchor for wording in PRIOR + NEW for anchor in wording.anchors}
+SCANNED = tuple(
+    sorted(a for a in ANCHORS if "z" not in a and not any(b != a and b in a and "z" not in b for b in ANCHORS))
+)
+
+
+def _parts(wording: Wording) -> frozenset[str]:
+    """The parts (Z_PARTS, SCANNED) of which a passage holds one where it holds an anchor of the wording."""
+    parts = set()
+    for anchor in wording.anchors:
+        part = next((p for p in Z_PARTS if p in anchor), None) if "z" in anchor else None
+        parts.update([part] if part else (s for s in SCANNED if s in anchor))
+    return frozenset(parts)
+
+
+# (wording, its parts), in the wordings' order
+PRIOR_PARTS = tuple((wording, _parts(wording)) for wording in PRIOR)
+NEW_PARTS = tuple((wording, _parts(wording)) for wording in NEW)
+
+
+def anchors_in(lower: str) -> set[str]:
+    """The parts `lower` holds."""
+    return set(Z_SCAN.findall(lower)) | {part for part in SCANNED if part in lower}
+
+
+def anchors_by_part(lower: str, starts: list[int]) -> list[set[str]]:
+    """The parts each part of `lower` holds (parts of the text begin at `starts`, and none holds the
+    newline before the next): each looked for in the whole text at once."""
+    found = [set() for _ in starts]
+    for match in Z_SCAN.finditer(lower):
+        found[bisect.bisect_right(starts, match.start()) - 1].add(match.group())
+    for anchor in SCANNED:
+        at = lower.find(anchor)
+        while at != -1:
+            part = bisect.bisect_right(starts, at) - 1
+            found[part].add(anchor)
+            at = lower.find(anchor, starts[part + 1]) if part + 1 < len(starts) else -1
+    return found
+
+
+def wordings_in(text: str, lower: str, anchors: set[str] | None = None) -> tuple[list[Wording], list[Wording]]:
+    """The prior and new wordings (in their order) a passage can hold: the others can match none of
+    its sentences (a sentence's words and strings are the passage's). `lower` is text.lower(), and
+    `anchors` the anchors it holds (`anchors_in`): most passages hold none, and then no wording is
+    looked at."""
+    present = anchors_in(lower) if anchors is None else anchors
+    if not present:
+        return [], []
+    return (
+        [w for w, parts in PRIOR_PARTS if not present.isdisjoint(parts) and w.possible(text, lower)],
+        [w for w, parts in NEW_PARTS if not present.isdisjoint(parts) and w.possible(text, lower)],
+    )
+
+
+def promise(sentence: str, wordings: tuple | None = None) -> tuple[str, int] | None:
+    """The kind of commitment a sentence makes and where its due moment is named: for an earlier
+    promise, after the words that report it ("Begin oktober heb ik toegezegd …" is not due in October).
+    `wordings`: those of the passage the sentence is part of (`wordings_in`), else all."""
+    prior, new = wordings or (PRIOR, NEW)
+    lower = sentence.lower()
+    for wording in prior:
+        if match := wording.search(sentence, lower):
+            return "prior", match.end()
+    if not any(wording.search(sentence, lower) for wording in new):
+        return None
+    if ABOUT_THIS_LETTER.search(sentence) or (ONGOING.search(sentence) and not INFORMING.search(sentence)):
+        return None
+    return "new", 0
+
+
+def commitment_kind(sentence: str) -> str | None:
+    found = promise(sentence)
+    return found[0] if found else None
