@@ -53,5 +53,7 @@ keepalive = 5
 SHARED_MEMORY = "/dev/shm"  # noqa: S108
 worker_tmp_dir = SHARED_MEMORY if os.path.isdir(SHARED_MEMORY) else None
 accesslog = "-"
+# Addresses that carry a secret token (personal calendar and feeds) are logged without it.
+logger_class = "tkdossiers.access_log.RedactingLogger"
 # The common log format, the time taken in ms and the request id the site sends back (- if none).
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms %({x-request-id}o)s'

@@ -8,11 +8,24 @@ writes those fields as one line of JSON on stderr, where the process manager col
 import contextvars
 import json
 import logging
+import re
 from datetime import UTC, datetime
 
 current_request = contextvars.ContextVar("current_request", default=None)
 
 REQUEST_FIELDS = ("request_id", "method", "path", "user_id")
+
+# A calendar program or feed reader has no login, so its address holds the secret: the personal
+# calendar (/meldingen/agenda/<token>.ics), a monitor's feed (/meldingen/feed/<token>/), a mail's
+# signed unsubscribe link (/meldingen/afmelden/<token>/). The database keeps only a hash of the
+# first two (alerts.feed_tokens); a log line with the whole address would undo that for whoever
+# reads the logs. Tokens are long (43 characters, or a signed value): "agenda/vernieuwen/" stays.
+SECRET_IN_ADDRESS = re.compile(r"(/meldingen/(?:agenda|feed|afmelden)/)[\w\-:.%]{20,}")
+
+
+def redact(text: str) -> str:
+    """The text with the secret token of any such address replaced."""
+    return SECRET_IN_ADDRESS.sub(r"\1[verborgen]", text)
 
 
 def user_id_of(request) -> int | None:
@@ -49,7 +62,7 @@ class JsonFormatter(logging.Formatter):
             "status": getattr(record, "status_code", None),
             "exception": self.formatException(record.exc_info) if record.exc_info else None,
         }
-        return json.dumps({key: value for key, value in line.items() if value is not None}, ensure_ascii=False)
+        return redact(json.dumps({key: value for key, value in line.items() if value is not None}, ensure_ascii=False))
 
 
 class ReadableFormatter(logging.Formatter):
@@ -60,4 +73,4 @@ class ReadableFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         record.request_label = getattr(record, "request_id", None) or "-"
-        return super().format(record)
+        return redact(super().format(record))

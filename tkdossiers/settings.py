@@ -468,3 +468,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # memory cache, where a logout in one process would not end the session in the others.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Parts of the busiest pages are kept in the cache while the database has not changed
+# (letters.web.fragments: keyed on PostgreSQL's snapshot, so a committed change is seen at once);
+# this long at most, to bound the cache's memory. 0 renders everything on every request.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300, minimum=0)
+
+# --- jobs that stop half-way ---
+# A large upload's import is stopped after this long (a soft limit: its transaction rolls back and
+# the job says why), then killed a minute later if it ignores that; the biggest letter the reader's
+# caps let in takes a few seconds.
+UPLOAD_TIME_LIMIT_SECONDS = env_int("UPLOAD_TIME_LIMIT_SECONDS", 300, minimum=10)
+# An upload still "running" this long after it started lost its worker (killed half-way: Celery
+# acks its message anyway) and is marked failed (letters.importing.stale), by this beat task.
+UPLOAD_STOPPED_AFTER_SECONDS = UPLOAD_TIME_LIMIT_SECONDS + 300
+CELERY_BEAT_SCHEDULE |= {
+    "expire-stopped-uploads": {"task": "letters.tasks.expire_stopped_uploads", "schedule": 300},
+}

@@ -7,13 +7,15 @@ tasks survive an upgrade.
 import logging
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from kamer.sync import default_client
 from kamer.tk.client import TKError
-from letters.importing import fetching
-from letters.importing.store import Outcome, import_letter
+from letters.importing import fetching, stale
+from letters.importing.store import TOO_LONG, Outcome, import_letter
 from letters.models import Source, UploadJob
 
 logger = logging.getLogger(__name__)
@@ -37,7 +39,15 @@ def queue_upload(*, content: bytes, filename: str, user) -> UploadJob:
     return job
 
 
-@shared_task(name="letters.tasks.import_upload", acks_late=True)
+# An import that runs longer than UPLOAD_TIME_LIMIT_SECONDS is stopped with SoftTimeLimitExceeded
+# (its transaction rolls back, the job says why); one that ignores it is killed a minute later, and
+# the sweep below marks its job failed.
+@shared_task(
+    name="letters.tasks.import_upload",
+    acks_late=True,
+    soft_time_limit=settings.UPLOAD_TIME_LIMIT_SECONDS,
+    time_limit=settings.UPLOAD_TIME_LIMIT_SECONDS + 60,
+)
 def import_upload(job_id: int) -> str:
     # A job already finished is not imported again, should its message come twice.
     job = UploadJob.objects.filter(pk=job_id).exclude(status__in=[UploadJob.Status.DONE, UploadJob.Status.FAILED])
@@ -47,6 +57,10 @@ def import_upload(job_id: int) -> str:
     UploadJob.objects.filter(pk=job.pk).update(status=UploadJob.Status.RUNNING, started_at=timezone.now())
     try:
         result = import_letter(content=bytes(job.content), filename=job.filename, source=Source.UPLOAD, user=job.user)
+    except SoftTimeLimitExceeded:
+        logger.warning("importing upload %s took longer than %s s", job.pk, settings.UPLOAD_TIME_LIMIT_SECONDS)
+        _finish(job, status=UploadJob.Status.FAILED, reason=TOO_LONG)
+        return "failed"
     except Exception as exc:
         logger.exception("importing upload %s failed", job.pk)
         _finish(job, status=UploadJob.Status.FAILED, reason=f"onverwachte fout: {type(exc).__name__}")
@@ -67,3 +81,8 @@ def _finish(job, *, status, outcome="", reason="", version=None) -> None:
     UploadJob.objects.filter(pk=job.pk).update(
         status=status, outcome=outcome, reason=reason, version=version, content=b"", finished_at=timezone.now()
     )
+
+
+@shared_task(name="letters.tasks.expire_stopped_uploads")
+def expire_stopped_uploads() -> int:
+    return stale.expire_stopped_uploads()

@@ -90,10 +90,13 @@ def start_retag(*, user) -> RetagJob:
 
 def run_retag(job: RetagJob) -> None:
     RetagJob.objects.filter(pk=job.pk).update(status=RetagJob.Status.RUNNING, total=Section.objects.count(), done=0)
-    matcher, topics = matcher_from_db()
     done = 0
     versions = Section.objects.order_by().values_list("version_id", flat=True).distinct()
     for version_id in sorted(set(versions)):
+        # The rules as they are now, for every letter: when a clerk saves new rules while this job
+        # runs, the job started for them and this one must not put older tags back behind it. The
+        # kept matcher is rebuilt only when the rules changed (one statement otherwise).
+        matcher, topics = matcher_from_db()
         sections = list(
             Section.objects.filter(version_id=version_id)
             .order_by("position")

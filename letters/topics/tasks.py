@@ -16,9 +16,13 @@ from letters.topics import recount, tagging
 logger = logging.getLogger(__name__)
 
 
-@shared_task(name="letters.tasks.retag_sections", acks_late=True)
+# Re-tagging is safe to run again from the start, and its input is the database, not a file that
+# could kill a worker: so a worker lost half-way (killed, restarted) puts the message back for
+# another to run, where an import's message is not put back (letters.importing.stale).
+@shared_task(name="letters.tasks.retag_sections", acks_late=True, reject_on_worker_lost=True)
 def retag_sections(job_id: int) -> None:
-    job = RetagJob.objects.filter(pk=job_id).first()
+    job = RetagJob.objects.filter(pk=job_id).exclude(status__in=[RetagJob.Status.DONE, RetagJob.Status.FAILED])
+    job = job.first()
     if job is None:
         return
     try:

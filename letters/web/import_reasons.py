@@ -15,6 +15,16 @@ _ONLY_DOCX = "Alleen Word-bestanden (.docx) kunnen worden geïmporteerd"
 # (pattern on the technical reason, what the clerk reads); the first that matches wins. The
 # text may take a group of the pattern (\1): the size limit, which a clerk can check.
 _EXPLANATIONS = [
+    # Before "afgebroken" and "te groot" below: the import stopped, the file may be fine.
+    (
+        r"^de verwerking stopte halverwege",
+        "Het inlezen is halverwege gestopt; er is niets opgeslagen. Upload het bestand opnieuw. "
+        f"Gebeurt dat weer, dan is de brief misschien te groot om in te lezen. {_ASK_SUPPORT}",
+    ),
+    (
+        r"^de verwerking stopte: het inlezen duurde te lang",
+        f"Het inlezen duurde te lang en is gestopt; er is niets opgeslagen. {_ASK_SUPPORT}",
+    ),
     (r"^het bestand is leeg", "Het bestand is leeg (0 bytes). Kies het Word-bestand van de brief opnieuw."),
     (
         r"PDF-bestand|\.pdf\b",
