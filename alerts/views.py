@@ -1,9 +1,13 @@
 """The monitors page (what is followed, and step one of following something new), step two (the
 kind's form), following from a Volgen button, what was sent, the signed unsubscribe link, and the
-secret addresses of the calendar and of each monitor's feed, shown once when made."""
+secret addresses of the calendar and of each monitor's feed, shown once when made.
+
+Reading is for every logged-in user; following, changing and unfollowing, and making a secret
+address, each ask their permission (alerts.migrations.0004_monitor_roles hands them to the roles),
+as following a topic does (letters.add_topicfollow)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,6 +50,7 @@ def _monitor_form(request, form, status=200):
 
 
 @login_required
+@permission_required("alerts.add_monitor", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def monitor_create(request):
     """GET ?soort=<kind>: the form of that kind. POST: follow (from that form or a Volgen button)."""
@@ -77,6 +82,7 @@ def _next(request) -> str:
 
 
 @login_required
+@permission_required("alerts.change_monitor", raise_exception=True)
 @require_POST
 def monitor_update(request, pk):
     monitor = get_object_or_404(Monitor.objects.with_targets(), pk=pk, user=request.user)
@@ -90,6 +96,7 @@ def monitor_update(request, pk):
 
 
 @login_required
+@permission_required("alerts.delete_monitor", raise_exception=True)
 @require_POST
 def monitor_delete(request, pk):
     monitor = get_object_or_404(Monitor.objects.with_targets(), pk=pk, user=request.user)
@@ -141,6 +148,7 @@ def _new_address(request, *, address: str, what: str, replaced: bool):
 
 
 @login_required
+@permission_required("alerts.change_feedtoken", raise_exception=True)
 @require_POST
 def calendar_renew(request):
     replaced = FeedToken.objects.filter(user=request.user).exists()
@@ -150,6 +158,7 @@ def calendar_renew(request):
 
 
 @login_required
+@permission_required("alerts.change_monitor", raise_exception=True)
 @require_POST
 def monitor_feed_renew(request, pk):
     monitor = get_object_or_404(Monitor.objects.with_targets(), pk=pk, user=request.user)

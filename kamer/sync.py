@@ -3,7 +3,8 @@
 Every category of settings.TK_SYNC_CATEGORIES (by default all of kamer.tk.fields.CATEGORIES)
 is read from its stored skiptoken. A page's entities and the skiptoken after them are stored in
 one transaction, so a crash resumes where it stopped without losing or repeating work; the
-SyncState row is updated first, so two workers on one category take turns page by page.
+SyncState row is updated first, so two workers on one category take turns page by page, and its
+skiptoken only moves forward (`_forward`), so the one that started earlier does not set it back.
 
 Per page and kind: one SELECT of what is stored (guid, bijgewerkt, deleted), then only the
 entities whose `bijgewerkt` is newer are written, in one INSERT ... ON CONFLICT DO UPDATE (and
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -180,7 +181,7 @@ def sync_category(category, *, client, report, max_pages=None, on_page=None) -> 
         token = page.next_skiptoken or token
         with transaction.atomic():
             # First: the row lock makes a second worker on this category wait for this page.
-            states.update(skiptoken=token, entries_seen=F("entries_seen") + len(page.entries))
+            states.update(skiptoken=_forward(token), entries_seen=F("entries_seen") + len(page.entries))
             changes = record_entries(page.entries)
         report.pages += 1
         report.entries += len(page.entries)
@@ -190,6 +191,19 @@ def sync_category(category, *, client, report, max_pages=None, on_page=None) -> 
         if not page.has_more:
             break
     states.update(last_success_at=timezone.now(), last_error="")
+
+
+def _forward(token: int | None):
+    """The skiptoken to store: `token`, unless a run beside this one already stored a later one.
+
+    Two runs of one category (the beat and "Synchroniseer nu") each read pages from the token they
+    started with; the one that started earlier must not set the token back. Chosen over a lock that
+    skips the second run: every page still commits with its token, so a crash anywhere leaves a token
+    its entities were stored up to, and no lock is left held by a dying worker's connection. The later
+    run's pages of what the other already stored write nothing (`_is_newer`)."""
+    if token is None:
+        return F("skiptoken")
+    return Case(When(skiptoken__gt=token, then=F("skiptoken")), default=Value(token))
 
 
 def record_entries(entries) -> Changes:

@@ -70,6 +70,7 @@ REFERENCE_DATA = [
     ("commitments.migrations.0002_roles", "grant_commitments"),
     ("letters.migrations.0014_topic_rules_that_name_their_topic", "mark_naming_terms"),
     ("alerts.migrations.0002_roles", "grant_alerts"),
+    ("alerts.migrations.0004_monitor_roles", "grant_monitors"),
 ]
 
 

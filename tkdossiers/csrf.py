@@ -31,8 +31,16 @@ def page_of(request) -> str | None:
             url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
             parts = urlsplit(url)
-            return parts.path + (f"?{parts.query}" if parts.query else "")
+            return _site_path(parts.path, parts.query)
     return None
+
+
+def _site_path(path: str, query: str) -> str | None:
+    """The path as a link on this site, or None: "http://ours//evil.example" is allowed as a URL, but
+    its path alone, "//evil.example" (or "/\\evil.example", which browsers read alike), leaves the site."""
+    if not path.startswith("/") or path[1:2] in ("/", "\\"):
+        return None
+    return path + (f"?{query}" if query else "")
 
 
 def login_url(request) -> str:

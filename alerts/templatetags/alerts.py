@@ -41,6 +41,7 @@ def follow_button(context, kind: str, thing):
     field, value_of = TARGET_FIELDS[kind]
     return {
         "request": request,
+        "can_follow": request.user.has_perm("alerts.add_monitor"),
         "csrf_token": context.get("csrf_token"),
         "kind": kind,
         "field": field,
@@ -58,6 +59,7 @@ def follow_search_button(context):
     encoded = query.urlencode()
     return {
         "request": request,
+        "can_follow": request.user.has_perm("alerts.add_monitor"),
         "csrf_token": context.get("csrf_token"),
         "name": name,
         "search": request.path + (f"?{encoded}" if encoded else ""),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -36,10 +37,22 @@ class Topic(models.Model):
         return reverse("topic_detail", args=[self.slug])
 
 
+def validate_term(term: str) -> None:
+    """A rule's term holds at least two letters or digits: a term "*" or "-" matches every passage."""
+    if sum(char.isalnum() for char in term) < 2:
+        raise ValidationError(
+            "Een term heeft minstens twee letters of cijfers; alleen * of leestekens past op elke passage.",
+            code="too_short",
+        )
+
+
 class TopicRule(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="rules")
     term = models.CharField(
-        "term", max_length=200, help_text="Woord of woordgroep; eindig op * voor samenstellingen (meldkamer*)."
+        "term",
+        max_length=200,
+        validators=[validate_term],
+        help_text="Woord of woordgroep; eindig op * voor samenstellingen (meldkamer*).",
     )
     weight = models.FloatField("gewicht", default=1.0)
     names_topic = models.BooleanField(

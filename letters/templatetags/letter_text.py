@@ -67,10 +67,20 @@ def _linked(text: str) -> str:
 
 
 def _without_trailing(url: str) -> str:
-    """The address without the punctuation of the sentence it ends: "(zie https://x.nl/a)." -> https://x.nl/a."""
-    while url[-1] in URL_TRAILING or (url[-1] == ")" and url.count(")") > url.count("(")):
-        url = url[:-1]
-    return url
+    """The address without the punctuation of the sentence it ends: "(zie https://x.nl/a)." -> https://x.nl/a.
+
+    A ")" goes while the address closes more than it opens. The counts are taken once and the end
+    walks back: recounting per character made a letter of 200,000 ")" cost seconds per page view.
+    """
+    opened, closed = url.count("("), url.count(")")
+    end = len(url)
+    while True:
+        last = url[end - 1]
+        if last == ")" and closed > opened:
+            closed -= 1
+        elif last not in URL_TRAILING:
+            return url[:end]
+        end -= 1
 
 
 @register.filter

@@ -16,6 +16,7 @@ from alerts import services
 from alerts.models import FeedToken, Monitor
 from tests.alerts.helpers import follow_topic, follower, import_seed
 from tests.alerts.test_feeds import entries, events
+from tkdossiers.roles import POLICY_STAFF
 
 pytestmark = pytest.mark.django_db
 ADDRESS = re.compile(r'<p class="card"><code>http://testserver(/meldingen/[^<]+)</code></p>')
@@ -23,7 +24,7 @@ ADDRESS = re.compile(r'<p class="card"><code>http://testserver(/meldingen/[^<]+)
 
 @pytest.fixture
 def reader(client):
-    user = follower("lezer")
+    user = follower("lezer", POLICY_STAFF)
     client.force_login(user)
     client.user = user
     return client

@@ -194,10 +194,20 @@ def test_policy_staff_cannot_change_commitments(policy_client):
 
 def test_decisions_need_the_csrf_token(clerk):
     add()
+    wijen = motion("Wijen-Nass", "1272")
     client = Client(enforce_csrf_checks=True)
     client.force_login(clerk)
 
-    assert decide(client, motion("Wijen-Nass", "1272"), "afdoen").status_code == 403
+    response = decide(client, wijen, "afdoen", "Videobellen kan nu overal.")
+
+    assert response.status_code == 403
+    assert "<h1>Dit formulier is verlopen</h1>" in response.content.decode()
+    refused = Motion.objects.get(pk=wijen.pk)
+    assert (refused.status, refused.declaration_reviewed, StatusChange.objects.count()) == ("open", False, 0)
+    # The same decision with the form's token is made: the 403 above was the token's.
+    client.get(reverse("motion_queue"))
+    decide(client, wijen, "afdoen", HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+    assert (Motion.objects.get(pk=wijen.pk).status, StatusChange.objects.count()) == ("done", 1)
 
 
 def test_overdue_is_derived_from_the_due_date(policy_client):

@@ -250,9 +250,18 @@ def test_a_decision_does_not_redirect_off_site(clerk_client, suggested):
 
 
 def test_commitment_kinds_are_unchanged_by_a_decision(clerk_client, suggested):
-    decide(clerk_client, ToezeggingMatch.objects.get(), "bevestigen")
+    before = Commitment.objects.values_list("kind", "status").get()
 
-    assert Commitment.objects.get().status == "open"
+    response = decide(clerk_client, ToezeggingMatch.objects.get(), "bevestigen")
+
+    # The decision was made (a refused one would leave the commitment as it was just the same) ...
+    assert (response.status_code, ToezeggingMatch.objects.get().state, StatusChange.objects.count()) == (
+        302,
+        "accepted",
+        1,
+    )
+    # ... and it is a decision on the match: the commitment keeps its kind and stays open.
+    assert Commitment.objects.values_list("kind", "status").get() == before == ("new", "open")
 
 
 def test_the_kamerbrief_nakoming_links_to_our_letter(policy_client):

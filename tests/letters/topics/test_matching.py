@@ -6,6 +6,7 @@ from letters.models import SHOWN_SOURCES, RetagJob, Section, Source, Topic, Topi
 from letters.topics.matching import Matcher, Rule, SectionText, TopicRules, compile_term
 from letters.topics.tagging import run_retag
 from tests.conftest import SAMPLES
+from tests.letters.web.test_views import text_of
 
 STYLES = SAMPLES / "seed" / "verzamelbrief-2025D43420-styles.docx"
 
@@ -199,7 +200,17 @@ def test_changing_rules_retags_in_a_task_with_visible_progress(clerk_client, dja
 
 @pytest.mark.django_db
 def test_policy_staff_cannot_change_rules(policy_client):
-    assert policy_client.get(reverse("topic_rules", args=["weerbaarheid"])).status_code == 403
+    topic = Topic.objects.get(slug="weerbaarheid")
+    before = list(TopicRule.objects.order_by("id").values_list("topic_id", "term", "weight", "names_topic"))
+    data = {"rules-TOTAL_FORMS": 1, "rules-INITIAL_FORMS": 0, "rules-0-term": "Taskforce", "rules-0-weight": 5}
+
+    page = policy_client.get(reverse("topic_rules", args=[topic.slug]))
+    sent = policy_client.post(reverse("topic_rules", args=[topic.slug]), data)
+
+    assert (page.status_code, sent.status_code) == (403, 403)
+    assert "Geen toegang Met uw account (beleid) mag u deze pagina niet openen." in text_of(sent)
+    assert list(TopicRule.objects.order_by("id").values_list("topic_id", "term", "weight", "names_topic")) == before
+    assert RetagJob.objects.count() == 0
 
 
 def test_a_term_shared_by_two_topics_counts_for_both():
