@@ -17,7 +17,9 @@ logged-in session per simulated user, and never changes letters. Then:
    a page and thinks 1 to 3 s, again and again;
 4. the Locust HTML report `bench/results/load-<label>.html`, its CSV, and a summary table per
    page (requests/s, p50/p95/p99, errors) printed and written to `bench/results/load-<label>.json`,
-   with the peak number of database connections seen during the run.
+   with the peak number of database connections seen during the run, the load average before and
+   after, and per page the time a request took inside its gunicorn worker (the access log's
+   %(M)s: the site's own time, without the wait in the backlog or the generator's).
 
 It loads the machine fully for the run: run it on its own.
 """
@@ -26,7 +28,9 @@ import argparse
 import csv
 import json
 import os
+import re
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +43,17 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 VENV_BIN = Path(sys.executable).parent
 GOALS = {"p95": 150, "p99": 400}
+# The access log's request line and time (gunicorn.conf.py's access_log_format), and the page of a path.
+ACCESS = re.compile(r'"GET (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d+) .* (?P<ms>\d+)ms ')
+PAGES = [
+    (re.compile(r"^/$"), "start page"),
+    (re.compile(r"^/onderwerpen/"), "topic"),
+    (re.compile(r"^/brieven/\d+/"), "letter"),
+    (re.compile(r"^/dossiers/"), "dossier"),
+    (re.compile(r"^/brieven/\?"), "letters of dossier and year"),
+    (re.compile(r"^/zoeken/"), "search"),
+    (re.compile(r"^/moties/wachtrij/"), "clerk's queue"),
+]
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -204,6 +219,31 @@ def summary(prefix: Path) -> list[dict]:
     return rows
 
 
+def worker_times(access_log: Path) -> dict:
+    """Per page: requests, mean and median ms inside the worker, from gunicorn's access log."""
+    times = {}
+    for line in access_log.read_text(encoding="utf-8", errors="replace").splitlines():
+        found = ACCESS.search(line)
+        if not found:
+            continue
+        page = next((name for pattern, name in PAGES if pattern.search(found["path"])), None)
+        if page:
+            times.setdefault(page, []).append(int(found["ms"]))
+            times.setdefault("all requests", []).append(int(found["ms"]))
+    order = [name for _, name in PAGES] + ["all requests"]
+    return {
+        page: {"requests": len(ms), "mean": statistics.mean(ms), "median": statistics.median(ms)}
+        for page, ms in sorted(times.items(), key=lambda item: order.index(item[0]))
+    }
+
+
+def worker_table(times: dict) -> str:
+    lines = ["| page | requests | in worker: mean ms | median ms |", "| --- | ---: | ---: | ---: |"]
+    for page, t in times.items():
+        lines.append(f"| {page} | {t['requests']:,} | {t['mean']:.0f} | {t['median']:.0f} |")
+    return "\n".join(lines)
+
+
 def table(rows: list[dict]) -> str:
     lines = [
         "| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | verdict |",
@@ -223,6 +263,8 @@ def main(argv=None) -> None:
     setup_django(args.database_url)
     RESULTS.mkdir(parents=True, exist_ok=True)
     prefix = RESULTS / f"load-{args.label}"
+    access_log = Path(f"{prefix}-access.log")
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch:
         targets_file = Path(scratch) / "targets.json"
         found = targets()
@@ -230,7 +272,7 @@ def main(argv=None) -> None:
         from django.db import connections
 
         connections.close_all()
-        gunicorn = start_gunicorn(args, Path(f"{prefix}-access.log"))
+        gunicorn = start_gunicorn(args, access_log)
         stop, peak = threading.Event(), {}
         watcher = threading.Thread(target=watch_connections, args=(args.database_url, stop, peak), daemon=True)
         watcher.start()
@@ -240,10 +282,21 @@ def main(argv=None) -> None:
             stop.set()
             os.killpg(gunicorn.pid, signal.SIGTERM)
             gunicorn.wait(timeout=60)
-    rows = summary(prefix)
+    load_after = os.getloadavg()
+    rows, times = summary(prefix), worker_times(access_log)
     print(table(rows))
+    print(worker_table(times))
     print(f"peak database connections: {peak.get('connections')}")
-    result = {"args": vars(args), "rows": rows, "peak_connections": peak.get("connections"), "goals": GOALS}
+    print(f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} (1 min)")
+    result = {
+        "args": vars(args),
+        "rows": rows,
+        "in_worker_ms": times,
+        "load_before": load_before,
+        "load_after": load_after,
+        "peak_connections": peak.get("connections"),
+        "goals": GOALS,
+    }
     Path(f"{prefix}.json").write_text(json.dumps(result, indent=1))
 
 

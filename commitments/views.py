@@ -22,6 +22,7 @@ from commitments.record.reading import motions_for, with_record
 from kamer.models import Zaak
 from letters.models import Section
 from letters.web.access import login_required_inline, reader_required
+from letters.web.fragments import csrf_context, fragment
 from letters.web.listing import PAGE_PARAM, PAGE_SIZE, CappedPaginator, page_context
 from tkdossiers.csrf import inline_message, page_of
 
@@ -79,10 +80,17 @@ def awaiting_count():
 
 @reader_required
 def motion_queue(request):
-    queue = motions_for(request.user).awaiting_review().order_by("updated_at", "id")
-    page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
-    page.object_list = [with_record(motion) for motion in page.object_list]
-    return render(request, "commitments/motion_queue.html", {"page": page})
+    def cards():
+        queue = motions_for(request.user).awaiting_review().order_by("updated_at", "id")
+        page = CappedPaginator(queue, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
+        page.object_list = [with_record(motion) for motion in page.object_list]
+        context = {"page": page, **csrf_context()}
+        return render_to_string("commitments/includes/motion_queue_cards.html", context, request)
+
+    # The cards show the decision forms to clerks, who decided and why to who may see it.
+    shown = (request.user.has_perm("commitments.settle_motion"), can_see_audit_details(request.user))
+    parts = (request.get_full_path(), *shown)
+    return render(request, "commitments/motion_queue.html", {"cards": fragment(request, "queue", parts, cards)})
 
 
 @reader_required

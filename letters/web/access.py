@@ -5,6 +5,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
+from letters.web.fragments import remember_permissions
 from tkdossiers.csrf import logged_out_inline, page_of
 
 
@@ -12,6 +13,7 @@ def reader_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if settings.TKD_PUBLIC_READ or request.user.is_authenticated:
+            remember_permissions(request)
             return view(request, *args, **kwargs)
         return redirect_to_login(request.get_full_path())
 

@@ -12,11 +12,13 @@ from django.db.models import Exists, IntegerField, Max, Min, OuterRef, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from letters.apps import analyser_hooks
 from letters.importing.counts import recorded_year, records_of
 from letters.models import Letter, LetterDossier, LetterVersion, Reference, Section
 from letters.web.access import reader_required
+from letters.web.fragments import fragment
 from tkdossiers.citations import parse_dossier
 from tkdossiers.models import Dossier, Kamerstuk
 
@@ -126,20 +128,23 @@ def dossier_panels(dossier: Dossier) -> list[DossierPanel]:
 
 @reader_required
 def dossier_detail(request, key):
-    summary = dossier_summary(dossier_from_key(key))
-    return render(
-        request,
-        "letters/dossier_detail.html",
-        {
+    dossier = dossier_from_key(key)
+
+    def contents():
+        summary = dossier_summary(dossier)
+        context = {
             **summary,
             "kamerstukken": list(summary["kamerstukken"][:PAGE_LIMIT]),
             "kamerstuk_count": summary["kamerstukken"].count(),
             "letters": list(summary["letters"][:PAGE_LIMIT]),
             "passages": citing_passages(summary["references"], PAGE_LIMIT),
-            "panels": dossier_panels(summary["dossier"]),
+            "panels": dossier_panels(dossier),
             "limit": PAGE_LIMIT,
-        },
-    )
+        }
+        return render_to_string("letters/includes/dossier_contents.html", context, request)
+
+    context = {"dossier": dossier, "contents": fragment(request, "dossier", (dossier.pk,), contents)}
+    return render(request, "letters/dossier_detail.html", context)
 
 
 @reader_required

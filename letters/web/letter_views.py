@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 
 from kamer.models import Zaak
@@ -17,6 +18,7 @@ from letters.models import SHOWN_SOURCES, Letter, LetterVersion, Section, Topic,
 from letters.models.core import TK_DOCUMENT
 from letters.web.access import reader_required
 from letters.web.diff import compare, set_changes
+from letters.web.fragments import csrf_context, fragment
 from tkdossiers.models import Kamerstuk
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -82,18 +84,27 @@ def letter_detail(request, pk, number=None):
         version = next((v for v in versions if v.number == number), None)
         if version is None:
             return render(request, "letters/letter_empty.html", {"letter": letter, "number": number}, status=404)
-    return render(
-        request,
-        "letters/letter_detail.html",
-        {
+    can_tag = request.user.has_perm("letters.tag_section")
+
+    def contents():
+        context = {
             "letter": letter,
             "version": version,
             "versions": versions,
             "is_current": version.pk == letter.current_version_id,
             "identity": letter_identity(letter),
-            "all_topics": list(Topic.objects.all()) if request.user.has_perm("letters.tag_section") else [],
+            "all_topics": list(Topic.objects.all()) if can_tag else [],
+            "publications": list(letter.publications.defer("content")),
             **_letter_part(version, request),
-        },
+            **csrf_context(),
+        }
+        return render_to_string("letters/includes/letter_contents.html", context, request)
+
+    parts = (letter.pk, version.pk, request.GET.urlencode(), can_tag)
+    return render(
+        request,
+        "letters/letter_detail.html",
+        {"letter": letter, "contents": fragment(request, "letter", parts, contents)},
     )
 
 
@@ -105,11 +116,11 @@ def _letter_part(version, request) -> dict:
     part = chosen_part(holding or request.GET.get("deel"), max((s.part for s in outline), default=1))
     on_part = [s.position for s in outline if s.part == part.number]
     span = (min(on_part, default=0), max(on_part, default=-1))
-    sections = list(version.sections.filter(position__range=span))
+    sections = list(version.sections.filter(position__range=span).defer("text", "search_vector"))
     cited_here = Q(section__position__range=span)
     if part.next is None:  # footnotes cited nowhere go with the last part, like the signature
         cited_here |= Q(section__isnull=True)
-    footnotes = list(version.footnotes.filter(cited_here))
+    footnotes = list(version.footnotes.filter(cited_here).defer("search_vector"))
     references = version.references.filter(kamerstuk__isnull=False).select_related("kamerstuk__dossier")
     references = references.filter(Q(section__position__range=span) | Q(footnote__in=[f.pk for f in footnotes]))
     attach_references(sections, footnotes, list(references))

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Su
 from django.db.models.functions import Coalesce
 from django.forms import inlineformset_factory
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -17,6 +18,7 @@ from letters.topics.tagging import set_section_topics, start_retag
 from letters.web.access import reader_required
 from letters.web.filters import SectionFilter
 from letters.web.forms import SectionTopicsForm
+from letters.web.fragments import fragment
 from letters.web.listing import page_context
 
 PAGE_SIZE = 20
@@ -45,10 +47,19 @@ def passages_of(topic):
 @reader_required
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    context = page_context(request, SectionFilter(request.GET, queryset=passages_of(topic)), page_size=PAGE_SIZE)
-    return render(
-        request, "letters/topic_detail.html", context | {"topic": topic, "follow": _seen(request.user, topic)}
-    )
+    list_filter = SectionFilter(request.GET, queryset=passages_of(topic))
+
+    def timeline():
+        context = page_context(request, list_filter, page_size=PAGE_SIZE) | {"topic": topic}
+        return render_to_string("letters/includes/topic_timeline.html", context, request)
+
+    context = {
+        "topic": topic,
+        "follow": _seen(request.user, topic),
+        "filter": list_filter,
+        "timeline": fragment(request, "topic", (topic.pk, request.GET.urlencode()), timeline),
+    }
+    return render(request, "letters/topic_detail.html", context)
 
 
 def _seen(user, topic):
@@ -154,8 +165,9 @@ def topic_rules(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     formset = RuleFormSet(request.POST or None, instance=topic)
     if request.method == "POST" and formset.is_valid():
-        formset.save()
-        job = start_retag(user=request.user)
+        with transaction.atomic():  # new rules and the job that applies them, or neither
+            formset.save()
+            job = start_retag(user=request.user)
         messages.success(request, "De regels zijn opgeslagen; alle passages worden opnieuw getagd.")
         return redirect(job.get_absolute_url())
     return render(request, "letters/topic_rules.html", {"topic": topic, "formset": formset})

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from letters.models import (
     FailedImport,
@@ -12,6 +13,7 @@ from letters.models import (
 from letters.web.access import reader_required
 from letters.web.filters import FailedImportFilter, SectionFilter
 from letters.web.forms import SearchForm
+from letters.web.fragments import fragment
 from letters.web.import_reasons import explain
 from letters.web.listing import export_filtered, listing, page_context, results
 from letters.web.search import dossiers_named, postgres, search_footnotes, search_page
@@ -20,17 +22,19 @@ from letters.web.topic_views import followed_topics
 
 @reader_required
 def home(request):
-    letters = Letter.objects.with_current()[:8]
-    return render(
-        request,
-        "letters/home.html",
-        {
-            "letters": letters,
-            "letter_count": Letter.objects.count(),
-            "follows": followed_topics(request.user),
-            "topics": Topic.objects.order_by("name"),
-        },
-    )
+    def topic_list():
+        return render_to_string("letters/includes/home_topics.html", {"topics": Topic.objects.order_by("name")})
+
+    def newest():
+        context = {"letters": Letter.objects.with_current()[:8], "letter_count": Letter.objects.count()}
+        return render_to_string("letters/includes/home_newest.html", context)
+
+    context = {
+        "follows": followed_topics(request.user),
+        "topic_list": fragment(request, "home-topics", (), topic_list),
+        "newest": fragment(request, "home-newest", (), newest),
+    }
+    return render(request, "letters/home.html", context)
 
 
 @reader_required
@@ -76,24 +80,14 @@ def search(request):
     filters = request.GET.copy()
     filters.pop("q", None)  # the search terms go to full-text search, not to the substring filter
     section_filter = SectionFilter(filters, queryset=Section.objects.current())
-    if terms:
+
+    def found():
         page = search_page(results(section_filter), terms, request.GET.get("pagina"))
-        footnotes, dossiers = list(search_footnotes(terms)), dossiers_named(terms)
-    else:
-        page, footnotes, dossiers = None, [], []
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return render(
-        request,
-        "letters/search.html",
-        {
-            "terms": terms,
-            "form": form,
-            "filter": section_filter,
-            "page": page,
-            "footnotes": footnotes,
-            "dossiers": dossiers,
-            "query": query.urlencode(),
-            "stemmed": postgres(),
-        },
-    )
+        context = {"terms": terms, "page": page, "footnotes": list(search_footnotes(terms)), "stemmed": postgres()}
+        context["dossiers"] = dossiers_named(terms)
+        return render_to_string("letters/includes/search_results.html", context, request)
+
+    context = {"terms": terms, "form": form, "filter": section_filter}
+    if terms:
+        context["results"] = fragment(request, "search", (request.GET.urlencode(),), found)
+    return render(request, "letters/search.html", context)
