@@ -9,7 +9,7 @@ look-alikes, a dossier named without a document number ("(Kamerstuk 34 919)") is
 from dataclasses import dataclass
 
 from letters.docx.reader import Table
-from tkdossiers.citations import Citation, DossierCitation, OtherCitation, find, find_dossiers
+from tkdossiers.citations import Citation, DossierCitation, OtherCitation, find, find_dossiers, may_cite
 
 
 @dataclass(frozen=True)
@@ -52,28 +52,36 @@ def first_citing_section(sections) -> dict[str, int]:
 
 def occurrences(sections, footnotes) -> list[Occurrence]:
     texts = {footnote.number: footnote.text for footnote in footnotes}
+    located = list(texts_of(sections))
+    cited = _citations_by_text([text for _, _, text, _ in located] + list(texts.values()))
     seen: set[str] = set()
     found: list[Occurrence] = []
-    for index, location, text, refs in texts_of(sections):
-        found += _in_text(text, refs, index, location, texts, seen)
+    for index, location, text, refs in located:
+        found += _in_text(cited.get(text, []), refs, index, location, texts, cited, seen)
     for number, text in texts.items():
         if number not in seen:
-            found += _cited(text, None, number)
+            found += _cited(cited.get(text, []), None, number)
     return found
 
 
-def _in_text(text, refs, section, location, footnote_texts, seen) -> list[Occurrence]:
-    """Citations in the text, with those of each footnote at its marker's position."""
-    items = [(c.start, _occurrence(c, section, None, location)) for c in _all(text)]
+def _citations_by_text(texts: list[str]) -> dict[str, list]:
+    """The citations of each text that can hold any (`may_cite`: most paragraphs hold none)."""
+    return {text: _all(text) for text, may in zip(texts, may_cite(texts), strict=True) if may}
+
+
+def _in_text(citations, refs, section, location, footnote_texts, cited, seen) -> list[Occurrence]:
+    """The text's citations, with those of each footnote at its marker's position."""
+    items = [(c.start, _occurrence(c, section, None, location)) for c in citations]
     for ref in refs:
         if ref.number in footnote_texts and ref.number not in seen:
             seen.add(ref.number)
-            items += [(ref.offset, o) for o in _cited(footnote_texts[ref.number], section, ref.number)]
+            in_footnote = cited.get(footnote_texts[ref.number], [])
+            items += [(ref.offset, o) for o in _cited(in_footnote, section, ref.number)]
     return [occurrence for _, occurrence in sorted(items, key=lambda item: item[0])]
 
 
-def _cited(text, section, number) -> list[Occurrence]:
-    return [_occurrence(c, section, number, f"footnote {number}") for c in _all(text)]
+def _cited(citations, section, number) -> list[Occurrence]:
+    return [_occurrence(c, section, number, f"footnote {number}") for c in citations]
 
 
 def _all(text):

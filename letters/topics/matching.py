@@ -18,10 +18,16 @@ threshold like any other passage.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 INFLECTION = r"(?:s|en|e|'s|’s)?"
 MAX_COUNT = 3  # a word repeated in one long passage should not outweigh every other rule
+# The characters besides A-Z and a-z that the case rule of re takes as an ASCII letter: İ and ı as i,
+# ſ as s, the Kelvin sign as k (tests/letters/topics/test_matching_scan.py looks through all of Unicode).
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
+SEARCHED_TOGETHER = 200_000  # characters: the seed letter has 44,000
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,9 @@ def compile_term(term: str) -> re.Pattern:
 class Matcher:
     """Every topic's rules, compiled once; `tag` gives each section its topic slugs.
 
-    A cheap substring test on the lower-cased text picks the few terms that can match, so
-    a long passage is scanned by those alone. A term shared by two topics counts for both.
+    A term's pattern is tried only where its first word stands, found by a substring search in all
+    the letter's texts at once (`_hits_of`), so no text is scanned by every pattern. A term shared
+    by two topics counts for both.
     """
 
     def __init__(self, topics: list[TopicRules]):
@@ -82,9 +89,13 @@ class Matcher:
             (re.split(r"\s+", term.rstrip("*").lower())[0], compile_term(term), users)
             for term, users in by_term.items()
         ]
+        # The first word of each term that `_hits_of` looks for as bytes: an ASCII one, not empty (as that
+        # of a term "*", which is everywhere); None for the others, which are tested as `_hits` does.
+        self.first_words = [literal.encode() if literal and literal.isascii() else None for literal, _, _ in self.terms]
 
     def _hits(self, text: str) -> list[tuple[int, list[tuple[int, float, bool]]]]:
-        """(number of matches, topics it counts for) for every term found in the text."""
+        """(number of matches, topics it counts for) for every term found in the text: the plain way,
+        for the letters and terms `_hits_of` cannot look through as bytes."""
         lowered = text.lower()
         found = []
         for literal, pattern, users in self.terms:
@@ -94,32 +105,66 @@ class Matcher:
                     found.append((count, users))
         return found
 
-    def own_topics(self, section: SectionText) -> list[str]:
-        return self._slugs(self._own(section))
+    def _hits_of(self, texts: list[str]) -> list[list[tuple[int, list[tuple[int, float, bool]]]]]:
+        """`_hits` of each text, the texts searched together (`_hits_together`) in batches of some
+        SEARCHED_TOGETHER characters: a long letter in one, a huge one without a copy of all its text."""
+        hits, batch, size = [], [], 0
+        for text in texts:
+            if batch and size + len(text) > SEARCHED_TOGETHER:
+                hits += self._hits_together(batch)
+                batch, size = [], 0
+            batch.append(text)
+            size += len(text)
+        return hits + self._hits_together(batch)
 
-    def _own(self, section: SectionText) -> set[int]:
+    def _hits_together(self, texts: list[str]) -> list[list[tuple[int, list[tuple[int, float, bool]]]]]:
+        """`_hits` of each text: a term's pattern is tried only where its first word stands in one of
+        them, not at every position of every text."""
+        if len(texts) <= 2:  # one section: a search of the texts together saves nothing
+            return [self._hits(text) for text in texts]
+        joined = "\n".join(texts)  # no first word holds a newline
+        if not joined.isascii() and any(char in joined for char in ASCII_LOOKALIKES):
+            return [self._hits(text) for text in texts]
+        # One byte per character, so positions stay: ASCII lower-cased, anything else "?". Without the
+        # lookalikes, an ASCII word stands here wherever the case rule lets its pattern match in the text.
+        lowered = joined.encode("ascii", "replace").lower()
+        starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        counts: list[dict[int, int]] = [{} for _ in texts]
+        for index, ((literal, pattern, _), word) in enumerate(zip(self.terms, self.first_words, strict=True)):
+            if word:
+                if (at := lowered.find(word)) != -1:  # most terms stand nowhere in a letter
+                    for which, count in _count_at(word, at, pattern, texts, lowered, starts).items():
+                        counts[which][index] = count
+            else:
+                for text, found in zip(texts, counts, strict=True):
+                    if literal in text.lower() and (count := len(pattern.findall(text))):
+                        found[index] = count
+        return [[(count, self.terms[index][2]) for index, count in sorted(found.items())] for found in counts]
+
+    def own_topics(self, section: SectionText) -> list[str]:
+        return self._slugs(self._own(*self._hits_of([section.heading, section.body])))
+
+    def _own(self, heading_hits, body_hits) -> set[int]:
         """The topics the section's heading or naming terms name, or its body scores enough for."""
-        own = {topic for _, users in self._hits(section.heading) for topic, _, _ in users}
+        own = _topics(heading_hits)
         scores = [0.0] * len(self.slugs)
-        for count, users in self._hits(section.body):
+        for count, users in body_hits:
             for topic, weight, names in users:
                 scores[topic] += weight * min(count, MAX_COUNT)
                 if names:
                     own.add(topic)
         return own | {index for index, score in enumerate(scores) if score >= self.thresholds[index]}
 
-    def _mentioned(self, text: str) -> set[int]:
-        return {topic for _, users in self._hits(text) for topic, _, _ in users}
-
     def _slugs(self, topics: set[int]) -> list[str]:
         return [slug for index, slug in enumerate(self.slugs) if index in topics]
 
     def tag(self, sections: list[SectionText]) -> list[tuple[list[str], bool]]:
         """Per section: (topic slugs, inherited from the parent?)."""
-        own = [self._own(section) for section in sections]
+        hits = self._hits_of([text for section in sections for text in (section.heading, section.body)])
+        own = [self._own(hits[2 * index], hits[2 * index + 1]) for index in range(len(sections))]
         if len(sections) > 1 and is_opening(sections[0]):
             treated = set().union(*own[1:])
-            own[0] |= self._mentioned(sections[0].body) & treated
+            own[0] |= _topics(hits[1]) & treated
         tagged: list[tuple[list[str], bool]] = []
         for section, topics in zip(sections, own, strict=True):
             if topics or section.parent is None:
@@ -127,6 +172,24 @@ class Matcher:
             else:
                 tagged.append((list(tagged[section.parent][0]), True))
         return tagged
+
+
+def _topics(hits) -> set[int]:
+    return {topic for _, users in hits for topic, _, _ in users}
+
+
+def _count_at(word: bytes, at: int, pattern, texts: list[str], lowered: bytes, starts: list[int]) -> dict[int, int]:
+    """Per text, the number of matches `pattern.findall` gives, trying the pattern only where `word`
+    stands in `lowered` (first at `at`): the texts joined, each from its offset in `starts`."""
+    counts: dict[int, int] = {}
+    while at != -1:
+        which = bisect_right(starts, at) - 1
+        if match := pattern.match(texts[which], at - starts[which]):
+            counts[which] = counts.get(which, 0) + 1
+            at = lowered.find(word, starts[which] + match.end())  # findall goes on after a match
+        else:
+            at = lowered.find(word, at + 1)
+    return counts
 
 
 def is_opening(section: SectionText) -> bool:
