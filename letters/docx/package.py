@@ -145,10 +145,15 @@ class Package:
             yield _PartStream(raw, info)
 
     def read(self, name: str) -> bytes:
-        with self.stream(name) as stream:
-            data = stream.read(MAX_PART_BYTES + 1)
-            if len(data) != self.infos[name].file_size:
-                raise ReadError(f"{name} is groter dan het archief opgeeft; mogelijk een zip-bom")
+        """The whole part, with the checks of stream(), in one read."""
+        info = self.infos[name]
+        if info.file_size > MAX_PART_BYTES:
+            raise ReadError(f"{name} is te groot ({info.file_size // 1024 // 1024} MB uitgepakt)")
+        with _unpacking(name):
+            with self.zip.open(info) as raw:
+                data = raw.read(MAX_PART_BYTES + 1)
+        if len(data) != info.file_size:
+            raise ReadError(f"{name} is groter dan het archief opgeeft; mogelijk een zip-bom")
         return data
 
     def xml(self, name: str):
@@ -175,7 +180,7 @@ class Package:
             container = root.find(within) if within else root
             if container is None:
                 raise ReadError(missing)
-            yield from (child for child in container if child.tag in tags)
+            yield from container.iterchildren(*tags)
             return
         with self.stream(name) as stream:
             events = etree.iterparse(stream, events=("end",), tag=(*tags, within) if within else tags, **PARSER_OPTIONS)

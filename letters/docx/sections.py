@@ -44,35 +44,31 @@ def split(blocks) -> list[SectionData]:
     blocks = _merge_split_headings(list(blocks))
     marks = _classify(blocks)
     levels = _levels(marks, _named_in_opening(blocks, marks))
-    sections: list[SectionData] = []
     opening: list = []
+    found: list[tuple[_Heading, int, int | None, list]] = []  # (heading, level, parent index, blocks)
     stack: list[int] = []
-    current_blocks: list | None = None
     for block, mark, level in zip(blocks, marks, levels, strict=True):
         if mark is None:
-            (opening if current_blocks is None else current_blocks).append(block)
+            (found[-1][3] if found else opening).append(block)
             continue
-        if current_blocks is not None:
-            sections[-1] = replace(sections[-1], blocks=tuple(current_blocks))
-        while stack and sections[stack[-1]].level >= level:
+        while stack and found[stack[-1]][1] >= level:
             stack.pop()
-        sections.append(
-            SectionData(
-                heading=mark.text,
-                level=level,
-                number=mark.number,
-                kind=mark.kind if mark.kind in ("title", "question", "answer") else "heading",
-                parent=stack[-1] if stack else None,
-                heading_refs=mark.refs,
-            )
+        found.append((mark, level, stack[-1] if stack else None, []))
+        stack.append(len(found) - 1)
+    shift = 1 if opening else 0  # the opening goes first: every parent index moves one along
+    sections = [SectionData(heading="", level=1, kind="opening", blocks=tuple(opening))] if opening else []
+    sections.extend(
+        SectionData(
+            heading=mark.text,
+            level=level,
+            number=mark.number,
+            kind=mark.kind if mark.kind in ("title", "question", "answer") else "heading",
+            parent=None if parent is None else parent + shift,
+            heading_refs=mark.refs,
+            blocks=tuple(section_blocks),
         )
-        stack.append(len(sections) - 1)
-        current_blocks = []
-    if current_blocks is not None and sections:
-        sections[-1] = replace(sections[-1], blocks=tuple(current_blocks))
-    if opening:
-        head = SectionData(heading="", level=1, kind="opening", blocks=tuple(opening))
-        sections = [head] + [replace(s, parent=None if s.parent is None else s.parent + 1) for s in sections]
+        for mark, level, parent, section_blocks in found
+    )
     return sections
 
 

@@ -40,6 +40,17 @@ def child_map(element) -> dict:
     return children
 
 
+def first_children(element, tags: tuple) -> dict:
+    """The first child of each of tags, by tag (what element.find(tag) would give for each)."""
+    found: dict = {}
+    if element is not None:
+        for child in element:
+            tag = child.tag
+            if tag in tags and tag not in found:
+                found[tag] = child
+    return found
+
+
 def inside(node, stop, tags) -> bool:
     """Whether node lies within an element with one of tags, below stop."""
     ancestor = node.getparent()
@@ -67,45 +78,62 @@ class Style:
     num_id: str | None = None
 
 
+STYLE, STYLE_ID, STYLE_TYPE, STYLE_DEFAULT = W + "style", W + "styleId", W + "type", W + "default"
+NAME, BASED_ON, P_PR, R_PR, R_STYLE = W + "name", W + "basedOn", W + "pPr", W + "rPr", W + "rStyle"
+OUTLINE_LVL, NUM_PR, NUM_ID, BOLD, ITALIC = W + "outlineLvl", W + "numPr", W + "numId", W + "b", W + "i"
+
+
 class StyleSheet:
-    """Paragraph and character styles with basedOn inheritance resolved."""
+    """Paragraph and character styles with basedOn inheritance resolved, each when first asked for:
+    Word's styles.xml defines a hundred or more, and a letter uses a handful."""
 
     def __init__(self, root):
-        self._raw: dict[str, tuple] = {}
-        self._resolved: dict[str, Style] = {}
+        self._elements: dict[str, object] = {}
+        self._resolved: dict[tuple[str, int], Style] = {}
         self._default_id = ""
         if root is None:
             return
-        for element in root.findall(W + "style"):
-            style_id = attr(element, "styleId") or ""
-            self._raw[style_id] = (element, attr(element.find(W + "basedOn"), "val"))
-            if attr(element, "type") == "paragraph" and attr(element, "default") in ("1", "true"):
+        for element in root.iterchildren(STYLE):
+            style_id = element.get(STYLE_ID) or ""
+            self._elements[style_id] = element  # the last of an id counts
+            if element.get(STYLE_DEFAULT) in ("1", "true") and element.get(STYLE_TYPE) == "paragraph":
                 self._default_id = style_id
 
     def get(self, style_id: str) -> Style:
-        if not style_id:
-            style_id = self._default_id
-        if style_id not in self._resolved:
-            self._resolved[style_id] = self._resolve(style_id, depth=0)
-        return self._resolved[style_id]
+        return self._at(style_id or self._default_id, 0)
+
+    def _at(self, style_id: str, depth: int) -> Style:
+        """The style resolved `depth` steps down a basedOn chain, kept: the styles of a letter share their
+        ancestors ("Standaard"). By depth, because a chain cut off at 20 steps (a loop) ends differently."""
+        key = (style_id, depth)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(style_id, depth)
+        return self._resolved[key]
 
     def _resolve(self, style_id: str, depth: int) -> Style:
-        if style_id not in self._raw or depth > 20:
+        if style_id not in self._elements or depth > 20:
             return Style(name=style_id)
-        element, based_on = self._raw[style_id]
-        parent = self._resolve(based_on, depth + 1) if based_on else Style()
-        name = attr(element.find(W + "name"), "val") or style_id
-        ppr, rpr = element.find(W + "pPr"), child_map(element.find(W + "rPr"))
+        element = self._elements[style_id]
+        found = first_children(element, (NAME, BASED_ON, P_PR, R_PR))
+        based_on = attr(found.get(BASED_ON), "val")
+        parent = self._at(based_on, depth + 1) if based_on else Style()
+        name = attr(found.get(NAME), "val") or style_id
+        ppr, rpr = found.get(P_PR), child_map(found.get(R_PR))
         outline = parent.outline_level
         match = HEADING_STYLE.match(name.strip()) or HEADING_STYLE.match(style_id)
         if match:
             outline = int(match.group(1)) - 1
-        if ppr is not None and ppr.find(W + "outlineLvl") is not None:
-            value = attr(ppr.find(W + "outlineLvl"), "val") or ""
-            outline = _within(value, 0, 9, None)
+        paragraph_props = first_children(ppr, (OUTLINE_LVL, NUM_PR))
+        if OUTLINE_LVL in paragraph_props:
+            outline = _within(attr(paragraph_props[OUTLINE_LVL], "val") or "", 0, 9, None)
         num_id = parent.num_id
-        if ppr is not None and ppr.find(W + "numPr/" + W + "numId") is not None:
-            num_id = attr(ppr.find(W + "numPr/" + W + "numId"), "val")
+        numbered = (
+            next((n for p in ppr.iterchildren(NUM_PR) for n in p.iterchildren(NUM_ID)), None)
+            if ppr is not None
+            else None
+        )
+        if numbered is not None:
+            num_id = attr(numbered, "val")
         return Style(
             name=name,
             outline_level=outline,
@@ -118,13 +146,22 @@ class StyleSheet:
         bold, italic = bool(paragraph_style.bold), bool(paragraph_style.italic)
         if rpr is None:
             return bold, italic
-        props = child_map(rpr)
-        char_style = attr(props.get(W + "rStyle"), "val")
-        if char_style:
-            resolved = self.get(char_style)
+        char_style = bold_element = italic_element = None
+        for prop in rpr:  # the first of each counts
+            tag = prop.tag
+            if tag == R_STYLE:
+                char_style = prop if char_style is None else char_style
+            elif tag == BOLD:
+                bold_element = prop if bold_element is None else bold_element
+            elif tag == ITALIC:
+                italic_element = prop if italic_element is None else italic_element
+        style_id = attr(char_style, "val")
+        if style_id:
+            resolved = self.get(style_id)
             bold = resolved.bold if resolved.bold is not None else bold
             italic = resolved.italic if resolved.italic is not None else italic
-        return _flag(props, "b", bold), _flag(props, "i", italic)
+        bold = bold if bold_element is None else is_on(bold_element)
+        return bold, italic if italic_element is None else is_on(italic_element)
 
 
 def _flag(props: dict, name: str, inherited):
@@ -191,35 +228,52 @@ def endnote_numbering(settings) -> tuple[str, int]:
     return fmt, _within(start, 1, 10_000, 1)
 
 
+ABSTRACT_NUM, ABSTRACT_NUM_ID, NUM = W + "abstractNum", W + "abstractNumId", W + "num"
+LVL_OVERRIDE, START_OVERRIDE = W + "lvlOverride", W + "startOverride"
+
+
 class NumberingCounter:
     """Computes the label ("1.", "a)", "•") each list paragraph shows."""
 
     def __init__(self, root):
         # Definitions are read when a list first uses them: Word's numbering.xml defines
-        # dozens of lists of nine levels each, and a letter uses a few.
+        # dozens of lists of nine levels each, and a letter uses a few (or none).
+        self._root = root
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
-        self._abstracts: dict[str, object] = {}
-        self._abstract_of: dict[str, str] = {}
-        self._start_overrides: dict[str, dict[int, int]] = {}
+        self._abstracts: dict[str, object] | None = None  # abstractNumId -> w:abstractNum, once a list asks
+        self._nums: dict[str, list] = {}  # numId -> its w:num elements, in document order
+        self._lists: dict[str, tuple[str | None, dict[int, int]]] = {}  # numId -> (abstract id, start overrides)
         self._counters: dict[str, dict[int, int]] = {}
-        if root is None:
+
+    def _index(self) -> None:
+        self._abstracts = {}
+        if self._root is None:
             return
-        for abstract in root.iterchildren(W + "abstractNum"):
-            self._abstracts[attr(abstract, "abstractNumId") or ""] = abstract  # the last one counts
-        for num in root.iterchildren(W + "num"):
-            num_id = attr(num, "numId") or ""
-            self._abstract_of[num_id] = attr(num.find(W + "abstractNumId"), "val") or ""
-            for override in num.iterchildren(W + "lvlOverride"):
-                start = attr(override.find(W + "startOverride"), "val")
+        for abstract in self._root.iterchildren(ABSTRACT_NUM):
+            self._abstracts[abstract.get(ABSTRACT_NUM_ID) or ""] = abstract  # the last one counts
+        for num in self._root.iterchildren(NUM):
+            self._nums.setdefault(num.get(NUM_ID) or "", []).append(num)
+
+    def _list(self, num_id: str) -> tuple[str | None, dict[int, int]]:
+        """The abstract definition a list uses (its last w:num says; None for an unknown list) and
+        the levels it restarts (every w:num of the id, later ones over earlier ones)."""
+        if num_id not in self._lists:
+            nums = self._nums.get(num_id, [])
+            abstract = (attr(next(nums[-1].iterchildren(ABSTRACT_NUM_ID), None), "val") or "") if nums else None
+            overrides: dict[int, int] = {}
+            for override in (override for num in nums for override in num.iterchildren(LVL_OVERRIDE)):
+                start = attr(next(override.iterchildren(START_OVERRIDE), None), "val")
                 if (number := _within(start, 0, 10**9, None)) is not None:
-                    self._start_overrides.setdefault(num_id, {})[level_number(attr(override, "ilvl"))] = number
+                    overrides[level_number(attr(override, "ilvl"))] = number
+            self._lists[num_id] = (abstract, overrides)
+        return self._lists[num_id]
 
     def _levels_of(self, abstract_id: str) -> dict[int, tuple[str, str, int]]:
         if abstract_id not in self._levels:
             levels = {}
             element = self._abstracts.get(abstract_id)
             for lvl in element.iterchildren(W + "lvl") if element is not None else ():
-                props = child_map(lvl)
+                props = first_children(lvl, LEVEL_PROPS)
                 start = attr(props.get(W + "start"), "val") or "1"
                 levels[level_number(attr(lvl, "ilvl"))] = (
                     attr(props.get(W + "numFmt"), "val") or "decimal",
@@ -230,7 +284,9 @@ class NumberingCounter:
         return self._levels[abstract_id]
 
     def next_label(self, num_id: str, level: int) -> str:
-        abstract = self._abstract_of.get(num_id)
+        if self._abstracts is None:
+            self._index()
+        abstract, overrides = self._list(num_id)
         levels = self._levels_of(abstract) if abstract is not None else {}
         if level not in levels:
             return "•"
@@ -239,7 +295,6 @@ class NumberingCounter:
             return "•" if fmt == "bullet" else ""
         # A list that restarts its numbering (startOverride) counts on its own;
         # other lists sharing an abstract definition continue each other.
-        overrides = self._start_overrides.get(num_id, {})
         counters = self._counters.setdefault(num_id if overrides else abstract, {})
         counters[level] = counters.get(level, overrides.get(level, levels[level][2]) - 1) + 1
         for deeper in [key for key in counters if key > level]:
@@ -250,7 +305,11 @@ class NumberingCounter:
             ref_fmt = levels.get(ref, ("decimal", "", 1))[0]
             return _format(counters.get(ref, levels.get(ref, ("", "", 1))[2]), ref_fmt)
 
-        return re.sub(r"%(\d)", substitute, text)
+        return LEVEL_REFERENCE.sub(substitute, text) if "%" in text else text
+
+
+LEVEL_PROPS = (W + "start", W + "numFmt", W + "lvlText")
+LEVEL_REFERENCE = re.compile(r"%(\d)")  # "%1.%2." in a level's text: the number shown at level 1, 2
 
 
 def level_number(value: str | None) -> int:
