@@ -43,6 +43,12 @@ MAX_FOOTNOTES = 10_000  # footnote markers in the text
 # streaming them; bigger ones are streamed so that their tree never exists whole. A real
 # letter's word/document.xml is 40 to 100 KB.
 WHOLE_PART_BYTES = 2 * 1024 * 1024
+# The other parts (styles, numbering, page headers, settings, properties) are always parsed whole,
+# and libxml2's tree of a part is some 10 to 25 times its size: a 3.6 MB file with a 39 MB
+# styles.xml took 17 s and 700 MB. So each is refused past MAX_WHOLE_PART_BYTES (the biggest in the
+# real letters is 79 KB), and all of them together past MAX_WHOLE_PARTS_BYTES.
+MAX_WHOLE_PART_BYTES = 2 * 1024 * 1024
+MAX_WHOLE_PARTS_BYTES = 6 * 1024 * 1024
 
 PARSER_OPTIONS = {
     "resolve_entities": False,
@@ -130,6 +136,7 @@ class Package:
     zip: zipfile.ZipFile
     infos: dict
     trees: dict = field(default_factory=dict)  # small parts parsed whole, kept for a second look
+    whole_bytes: int = 0  # of the parts xml() parsed whole so far
 
     def has(self, name: str) -> bool:
         return name in self.infos
@@ -157,7 +164,20 @@ class Package:
         return data
 
     def xml(self, name: str):
-        return parse_xml(self.read(name), name) if self.has(name) else None
+        """A part that is parsed whole, within its limits; None when the letter has none."""
+        if not self.has(name):
+            return None
+        size = self.infos[name].file_size
+        if size > MAX_WHOLE_PART_BYTES:
+            raise ReadError(
+                f"{name} is te groot ({size // 1024} KB uitgepakt; in een brief hooguit enkele tientallen KB)"
+            )
+        self.whole_bytes += size
+        if self.whole_bytes > MAX_WHOLE_PARTS_BYTES:
+            raise ReadError(
+                f"de opmaakdelen van het bestand zijn samen te groot (meer dan {MAX_WHOLE_PARTS_BYTES >> 20} MB)"
+            )
+        return parse_xml(self.read(name), name)
 
     def small_tree(self, name: str):
         """The root of a part small enough to parse whole (kept: the metadata looks again), else None."""
