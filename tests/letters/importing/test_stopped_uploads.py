@@ -54,7 +54,9 @@ def test_an_upload_running_past_the_limit_is_failed_with_the_reason_and_its_file
 def test_finished_and_queued_uploads_are_left_alone(clerk, settings):
     settings.UPLOAD_STOPPED_AFTER_SECONDS = 60
     old = timezone.now() - timedelta(hours=2)
-    done = UploadJob.objects.create(filename="a.docx", size=1, content=b"", status=UploadJob.Status.DONE, started_at=old)
+    done = UploadJob.objects.create(
+        filename="a.docx", size=1, content=b"", status=UploadJob.Status.DONE, started_at=old
+    )
     queued = UploadJob.objects.create(filename="b.docx", size=1, content=b"x", status=UploadJob.Status.QUEUED)
 
     assert expire_stopped_uploads() == 0

@@ -17,20 +17,21 @@ from tests.docx_builder import with_replaced_text
 pytestmark = pytest.mark.django_db
 
 # The test runs inside a transaction, so store()'s atomic block is a savepoint: 1 SAVEPOINT and 1
-# RELEASE of the count (tkdossiers.services.kamerstukken_for has none). Of the seed's 23
-# (1 December 2026, round three): the duplicate check 1; letter, version, sections and footnotes 6
-# (identity locks, new keys of version, sections and footnotes, and the bulk import's
-# synchronous_commit in one statement; the letter looked up; four inserts, sections and footnotes
-# with their search vectors from arrays); kamerstukken 2 (services.kamerstukken_for: known ones
-# read with their dossiers, then the missing dossiers and kamerstukken inserted in one statement;
-# 1 once the kamerstukken are known); references 1; topic tags 2 (one statement reads the rules and
-# is the kept matcher's fingerprint; the tags' insert); motions and commitments 6
-# (commitments.analysis: the Kamer-mirror check, kamerstukken read, motions inserted and read,
-# mentions inserted, commitments upserted; nothing for the record or register when not mirrored); kept counts 3 (letters.importing.counts: a new letter has no
-# LetterDossier rows to delete; the kamerstukken locked by a subquery of their update); store()'s
-# savepoint 2. A new version: the letter's last number read, its versions retired and the letter
-# updated (3), its LetterDossier rows deleted and the previous version's kamerstukken read (2), the
-# letter not inserted and its kamerstukken known (-2).
+# RELEASE of the count (tkdossiers.services.kamerstukken_for has none). Of the seed's 23 (1 December
+# 2026, round three): the duplicate check 1; letter, version, sections and footnotes 6 (identity
+# locks, new keys of version, sections and footnotes, and the bulk import's synchronous_commit in
+# one statement; the letter looked up; four inserts, sections and footnotes with their search
+# vectors from arrays); kamerstukken 2 (services.kamerstukken_for: known ones read with their
+# dossiers, then the missing dossiers and kamerstukken inserted in one statement; 1 once the
+# kamerstukken are known); references 1; topic tags 2 (one statement reads the rules and is the kept
+# matcher's fingerprint; the tags' insert); motions and commitments 6 (commitments.analysis: the
+# Kamer-mirror check, kamerstukken read, motions inserted and read, mentions inserted, commitments
+# upserted; nothing for the record or register when not mirrored); kept counts 3
+# (letters.importing.counts: a new letter has no LetterDossier rows to delete; the kamerstukken
+# locked by a subquery of their update); store()'s savepoint 2. A new version: the letter's last
+# number read, its versions retired and the letter updated (3), its LetterDossier rows deleted and
+# the previous version's kamerstukken read (2), the letter not inserted and its kamerstukken known
+# (-2).
 SEED_INTO_EMPTY_DATABASE = 23
 NEW_VERSION_OF_THE_SEED = 26
 SAME_BYTES_AGAIN = 1
