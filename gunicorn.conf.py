@@ -57,3 +57,13 @@ accesslog = "-"
 logger_class = "tkdossiers.access_log.RedactingLogger"
 # The common log format, the time taken in ms and the request id the site sends back (- if none).
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms %({x-request-id}o)s'
+
+
+def when_ready(server):
+    """After preload_app has loaded the site in the arbiter, before the workers fork: what every
+    worker would do on its first requests, done once and shared (letters.web.warm)."""
+    if not server.cfg.preload_app:  # each worker loads the site itself: nothing here to share
+        return
+    from letters.web.warm import warm_up
+
+    server.log.info("%s sjablonen voorbereid", warm_up())

@@ -82,3 +82,4 @@ def test_gunicorn_and_the_site_log_a_feed_request_without_its_token(tmp_path):
     assert '"GET /meldingen/feed/[verborgen]/ HTTP/1.1" 404' in text  # gunicorn's access line
     assert '"path": "/meldingen/feed/[verborgen]/", "status": 404' in text  # the site's warning
     assert TOKEN not in text
+    assert " sjablonen voorbereid" in text  # gunicorn.conf.py's warm-up ran before the workers forked
