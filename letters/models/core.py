@@ -110,6 +110,8 @@ class LetterVersion(models.Model):
             models.UniqueConstraint(fields=["letter", "number"], name="unique_version_number"),
             models.UniqueConstraint(fields=["letter"], condition=models.Q(is_current=True), name="one_current_version"),
         ]
+        # "Anything imported since this follower's last visit?" (letters.web.topic_views._seen).
+        indexes = [models.Index(fields=["imported_at"], name="letters_version_imported_at")]
 
     def __str__(self):
         return f"{self.letter} (versie {self.number})"

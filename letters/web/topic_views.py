@@ -13,7 +13,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from letters.apps import analyser_hooks
-from letters.models import SHOWN_SOURCES, Reference, RetagJob, Section, Topic, TopicFollow, TopicRule, TopicTag
+from letters.models import (
+    SHOWN_SOURCES,
+    LetterVersion,
+    Reference,
+    RetagJob,
+    Section,
+    Topic,
+    TopicFollow,
+    TopicRule,
+    TopicTag,
+)
 from letters.topics.tagging import set_section_topics, start_retag
 from letters.web.access import reader_required
 from letters.web.filters import SectionFilter
@@ -63,12 +73,17 @@ def topic_detail(request, slug):
 
 
 def _seen(user, topic):
-    """The user's follow of this topic, marked as seen now (the start page counts what is newer)."""
+    """The user's follow of this topic, marked as seen now (the start page counts what is newer).
+
+    Only when a letter was imported since the last visit: otherwise the start page's count is the
+    same either way, and a page view that writes nothing leaves every cached page valid (the
+    fragments are keyed on the database's snapshot, which any write changes)."""
     if not user.is_authenticated:
         return None
     follow = TopicFollow.objects.filter(user=user, topic=topic).first()
     if follow:
-        TopicFollow.objects.filter(pk=follow.pk).update(last_seen_at=timezone.now())
+        imported_since = LetterVersion.objects.filter(imported_at__gt=OuterRef("last_seen_at"))
+        TopicFollow.objects.filter(Exists(imported_since), pk=follow.pk).update(last_seen_at=timezone.now())
     return follow
 
 

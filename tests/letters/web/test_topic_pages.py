@@ -102,6 +102,23 @@ def test_following_a_topic_shows_what_is_new_on_the_start_page(policy_client, po
     assert TopicFollow.objects.filter(user=policy_user).count() == 0
 
 
+def test_a_visit_with_nothing_imported_since_the_last_one_writes_nothing(policy_client, policy_user):
+    add()
+    policy_client.post(reverse("topic_follow", args=["c2000-en-vmx"]))
+    follow = TopicFollow.objects.get(user=policy_user)
+
+    with CaptureQueriesContext(connection) as visit:
+        policy_client.get(reverse("topic_detail", args=["c2000-en-vmx"]))
+
+    # No row changed, so no cached page of anyone's became stale (letters.web.fragments).
+    assert TopicFollow.objects.get(pk=follow.pk).last_seen_at == follow.last_seen_at
+    updates = [q["sql"] for q in visit.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len(updates) == 1 and "EXISTS" in updates[0]  # the conditional update, matching no row
+    add(c2000_letter(20), "c2000-20.docx")
+    policy_client.get(reverse("topic_detail", args=["c2000-en-vmx"]))
+    assert TopicFollow.objects.get(pk=follow.pk).last_seen_at > follow.last_seen_at
+
+
 def test_following_needs_a_login(client):
     assert client.post(reverse("topic_follow", args=["c2000-en-vmx"]))["Location"].startswith(reverse("login"))
 
