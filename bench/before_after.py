@@ -22,7 +22,6 @@ import importlib.util
 import io
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +29,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench import at_commit  # noqa: E402 - needs ROOT on the path
+
 FLOOR_PARTS = ("word/document.xml", "word/footnotes.xml")
 
 
@@ -40,12 +42,6 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/tkdossiers_before_after")
     return parser.parse_args(argv)
-
-
-def git_show(commit: str, path: str) -> str:
-    return subprocess.run(
-        ["git", "show", f"{commit}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
 
 
 def interleaved(runs: dict, repeat: int) -> dict:
@@ -72,20 +68,8 @@ def floor(content: bytes) -> None:
 
 def old_docx(commit: str, folder: Path):
     """letters/docx/ of the commit as the package `before_docx`."""
-    package = folder / "before_docx"
-    package.mkdir()
-    listed = subprocess.run(
-        ["git", "ls-tree", "--name-only", f"{commit}:letters/docx/"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    for name in listed.stdout.split():
-        if name.endswith(".py"):
-            (package / name).write_text(git_show(commit, f"letters/docx/{name}").replace("letters.docx", "before_docx"))
-    sys.path.insert(0, str(folder))
-    return importlib.import_module("before_docx.reader"), importlib.import_module("before_docx.sections")
+    name = at_commit.package(commit, folder, "letters/docx", "before_docx")
+    return importlib.import_module(f"{name}.reader"), importlib.import_module(f"{name}.sections")
 
 
 def runs_of(content: bytes, filename: str, before, now) -> dict:
@@ -140,7 +124,7 @@ def compare_import(args) -> None:
     app.conf.task_always_eager = False  # the topic recount goes to the broker, as in production
     with tempfile.TemporaryDirectory() as scratch:
         old_path = Path(scratch) / "store_before.py"
-        old_path.write_text(git_show(args.before, "letters/importing/store.py"))
+        old_path.write_text(at_commit.source(args.before, "letters/importing/store.py"))
         spec = importlib.util.spec_from_file_location("letters.importing.store_before", old_path)
         before = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(before)

@@ -24,7 +24,6 @@ import dataclasses
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 import types
@@ -33,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT))
+from bench import at_commit  # noqa: E402 - needs ROOT on the path
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tkdossiers.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only")
 
@@ -74,20 +75,13 @@ def main() -> None:
 
 def _analysis_at(commit: str) -> types.ModuleType:
     """commitments/analysis.py of `commit`, importing commitments/extraction.py of `commit`."""
-    old_extraction = _module_at(commit, "commitments/extraction.py", "commitments.extraction_before")
+    old_extraction = at_commit.module(commit, "commitments/extraction.py", "commitments.extraction_before")
     current = sys.modules["commitments.extraction"]
     sys.modules["commitments.extraction"] = old_extraction
     try:
-        return _module_at(commit, "commitments/analysis.py", "commitments.analysis_before")
+        return at_commit.module(commit, "commitments/analysis.py", "commitments.analysis_before")
     finally:
         sys.modules["commitments.extraction"] = current
-
-
-def _module_at(commit: str, path: str, name: str) -> types.ModuleType:
-    source = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=ROOT, check=True, capture_output=True, text=True)
-    module = types.ModuleType(name)
-    exec(compile(source.stdout, f"{commit}:{path}", "exec"), module.__dict__)  # noqa: S102
-    return module
 
 
 def _letters() -> list[tuple]:

@@ -14,10 +14,8 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
-import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,21 +33,17 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     import django
 
+    from bench import at_commit
+
     django.setup()
-    before, now = _module_at(args.before), __import__("commitments.dossiers", fromlist=["x"])
+    before, now = (
+        at_commit.module(args.before, "commitments/dossiers.py", "commitments.dossiers_before"),
+        __import__("commitments.dossiers", fromlist=["x"]),
+    )
     dossiers = _targets()
     _check_same(before, now, dossiers)
     times = _measure(before, now, dossiers, args.repeat)
     _report(times, dossiers, args)
-
-
-def _module_at(commit: str) -> types.ModuleType:
-    source = subprocess.run(
-        ["git", "show", f"{commit}:commitments/dossiers.py"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
-    module = types.ModuleType("commitments.dossiers_before")
-    exec(compile(source, f"{commit}:commitments/dossiers.py", "exec"), module.__dict__)  # noqa: S102
-    return module
 
 
 def _targets() -> dict[str, list]:

@@ -20,15 +20,15 @@ import dataclasses
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
-import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT))
+from bench import at_commit  # noqa: E402 - needs ROOT on the path
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tkdossiers.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only")
 
@@ -47,8 +47,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15, help="rounds over all letters")
     args = parser.parse_args()
     letters = _letters()
-    extraction_before = _module_at(args.before, "commitments/extraction.py")
-    analysis_before = _module_at(args.before, "commitments/analysis.py")
+    extraction_before = at_commit.module(args.before, "commitments/extraction.py", "commitments.extraction_before")
+    analysis_before = at_commit.module(args.before, "commitments/analysis.py", "commitments.analysis_before")
     pairs = {
         "find_commitments": (
             lambda letter: _plain(extraction_before.find_commitments(letter[1], None)),
@@ -80,13 +80,6 @@ def _letters() -> list[tuple]:
         parsed = read(path.read_bytes())
         letters.append((parsed, analysis.passages_of(split(parsed.blocks))))
     return letters
-
-
-def _module_at(commit: str, path: str) -> types.ModuleType:
-    source = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=ROOT, check=True, capture_output=True, text=True)
-    module = types.ModuleType(path.replace("/", ".").removesuffix(".py") + "_before")
-    exec(compile(source.stdout, f"{commit}:{path}", "exec"), module.__dict__)  # noqa: S102
-    return module
 
 
 def _plain(found) -> list[tuple]:

@@ -27,7 +27,6 @@ import importlib
 import io
 import pickle
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_PARTS = ("word/document.xml", "word/footnotes.xml")
 sys.path.insert(0, str(ROOT))
+from bench import at_commit  # noqa: E402 - needs ROOT on the path
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -53,27 +53,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def git_show(commit: str, path: str) -> str:
-    done = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True)
-    return done.stdout
-
-
 def load_before(commit: str, folder: Path):
     """letters/docx/ of the commit as the package `before_docx`: its (package, reader, sections)."""
-    package = folder / "before_docx"
-    package.mkdir()
-    listed = subprocess.run(
-        ["git", "ls-tree", "--name-only", f"{commit}:letters/docx/"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    for name in listed.stdout.split():
-        if name.endswith(".py"):
-            (package / name).write_text(git_show(commit, f"letters/docx/{name}").replace("letters.docx", "before_docx"))
-    sys.path.insert(0, str(folder))
-    return tuple(importlib.import_module(f"before_docx.{name}") for name in ("package", "reader", "sections"))
+    package = at_commit.package(commit, folder, "letters/docx", "before_docx")
+    return tuple(importlib.import_module(f"{package}.{name}") for name in ("package", "reader", "sections"))
 
 
 def load_now():

@@ -27,7 +27,6 @@ import importlib.util
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +43,8 @@ ODD_QUICK = "ΜΣ ς µ ϐ ﬅ ＡＢ ٣٤ ١٢٣٤٥ \u00a0 \u202f ’s ë"
 FUZZ_TEXTS = 3000
 
 sys.path.insert(0, str(ROOT))
+from bench import at_commit  # noqa: E402 - needs ROOT on the path
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tkdossiers.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only")
 
@@ -81,10 +82,9 @@ def load_before(commit: str, folder: Path) -> dict:
     }
     modules = {}
     for name, path in sources.items():
-        text = subprocess.run(
-            ["git", "show", f"{commit}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout
-        text = text.replace("from tkdossiers.citations import", "from before_citations import")
+        text = at_commit.source(commit, path).replace(
+            "from tkdossiers.citations import", "from before_citations import"
+        )
         file = folder / f"{name}.py"
         file.write_text(text, encoding="utf-8")
         spec = importlib.util.spec_from_file_location(name, file)
