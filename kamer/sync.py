@@ -16,15 +16,18 @@ changed. A Kamerstukdossier also creates or updates our own tkdossiers.Dossier a
 documents that arrived before it; a document arriving after its dossier is linked at once.
 
 What other apps do with the mirror (fetching letters, linking motions) they do afterwards,
-through the hooks named in settings.KAMER_SYNC_HOOKS, with the SyncReport.
+through the hooks named in settings.KAMER_SYNC_HOOKS (`run_hooks`). What a page changed is also
+kept in SyncChange rows, in the page's own transaction, until the hooks have run after it: a run
+that stops between its pages and its hooks leaves them to the next run, not lost.
 """
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -40,6 +43,7 @@ from kamer.models import (
     Kamerstukdossier,
     Persoon,
     Stemming,
+    SyncChange,
     SyncState,
     Toezegging,
     Zaak,
@@ -158,10 +162,40 @@ def run(*, client: TKClient, max_pages: int | None = None, on_page=None) -> Sync
     return report
 
 
-def run_hooks(report: SyncReport) -> None:
-    """After a sync: let the apps that build on the mirror act on it (letters fetches its letters)."""
+def run_hooks(report: SyncReport, *, skip: Collection[str] = ()) -> SyncReport:
+    """After a sync: let the apps that build on the mirror act on it (letters fetches its letters),
+    each hook of settings.KAMER_SYNC_HOOKS but those in `skip` (dotted paths).
+
+    The hooks are given every change stored since the hooks last ran to the end: this run's, and
+    those a run that stopped half-way left (SyncChange). When every hook has returned, those are
+    done; a hook that raises leaves them all for the next run, so a hook must be safe to run twice
+    on one change (they recount and rescore). Returns the report the hooks were given."""
+    upto = SyncChange.objects.aggregate(last=Max("pk"))["last"]
+    pending = pending_changes(report, upto)
     for path in settings.KAMER_SYNC_HOOKS:
-        import_string(path)(report)
+        if path not in skip:
+            import_string(path)(pending)
+    if upto is not None:
+        SyncChange.objects.filter(pk__lte=upto).delete()
+    return pending
+
+
+def pending_changes(report: SyncReport, upto: int | None) -> SyncReport:
+    """`report`'s pages and entries, with the changes of every SyncChange up to `upto`: its own
+    are among them, since each page stored its changes before the report counted them."""
+    pending = SyncReport(pages=report.pages, entries=report.entries)
+    if upto is None:
+        return pending
+    changes = SyncChange.objects.filter(pk__lte=upto)
+    changed: dict[str, dict[str, None]] = {}  # dicts: each GUID once, in the order written
+    for category, guid in changes.order_by("pk").values_list("category", "guid").iterator(chunk_size=5000):
+        changed.setdefault(category, {})[guid] = None
+    pending.changed = {category: list(guids) for category, guids in changed.items()}
+    documents = changes.filter(category=MIRRORS[tk_fields.DOCUMENT].kind.category).values("guid")
+    pending.changed_documents = list(
+        Document.objects.filter(guid__in=documents).order_by("pk").values_list("pk", flat=True)
+    )
+    return pending
 
 
 def sync_category(category, *, client, report, max_pages=None, on_page=None) -> None:
@@ -183,6 +217,7 @@ def sync_category(category, *, client, report, max_pages=None, on_page=None) -> 
             # First: the row lock makes a second worker on this category wait for this page.
             states.update(skiptoken=_forward(token), entries_seen=F("entries_seen") + len(page.entries))
             changes = record_entries(page.entries)
+            _keep_for_the_hooks(changes)
         report.pages += 1
         report.entries += len(page.entries)
         report.add(changes)
@@ -217,6 +252,12 @@ def record_entries(entries) -> Changes:
             if mirror.model is Document:
                 changes.documents += list(dict.fromkeys(row.pk for row in written))
     return changes
+
+
+def _keep_for_the_hooks(changes: Changes) -> None:
+    """The page's changes as SyncChange rows, one INSERT (none when it changed nothing)."""
+    rows = [SyncChange(category=category, guid=guid) for category, guids in changes.guids.items() for guid in guids]
+    SyncChange.objects.bulk_create(rows, batch_size=2000)
 
 
 def _latest_per_kind(entries) -> dict[str, dict[str, dict[bool, tuple]]]:

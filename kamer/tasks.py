@@ -8,7 +8,8 @@ from kamer import sync
 
 @shared_task(name="letters.tasks.sync_feed", acks_late=True)
 def sync_feed() -> dict:
-    """Read the SyncFeed from the stored skiptokens, then run the hooks (letters queues its fetches)."""
+    """Read the SyncFeed from the stored skiptokens, then run the hooks (letters queues its fetches)
+    on this run's changes and any an earlier run stopped before (kamer.sync.run_hooks)."""
     report = sync.run(client=sync.default_client())
     sync.run_hooks(report)
     changed = {category: len(guids) for category, guids in report.changed.items()}

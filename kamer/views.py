@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
-from kamer.models import Document, SyncState
+from kamer.models import Document, SyncChange, SyncState
 from kamer.sync import category_counts
 from kamer.tasks import sync_feed
 
@@ -30,6 +30,7 @@ def sync_state(request):
         "kamer/sync_state.html",
         {
             "states": SyncState.objects.all(),
+            "waiting": SyncChange.objects.count(),  # left by a run that stopped before its hooks
             "categories": category_counts(),
             "soorten": list(soorten[:12]),
             "documents": Document.objects.count(),

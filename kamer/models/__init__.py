@@ -4,7 +4,7 @@ Rows are never deleted: an entity the Kamer withdraws is marked `deleted`, becau
 others built on it (a letter fetched from a document) hangs on the row.
 """
 
-from kamer.models.base import Entity, SyncState
+from kamer.models.base import Entity, SyncChange, SyncState
 from kamer.models.documents import Document, DocumentVersie, DocumentZaak, Kamerstukdossier
 from kamer.models.people import Fractie, Persoon
 from kamer.models.toezeggingen import Toezegging
@@ -23,6 +23,7 @@ __all__ = [
     "Kamerstukdossier",
     "Persoon",
     "Stemming",
+    "SyncChange",
     "SyncState",
     "Toezegging",
     "Zaak",

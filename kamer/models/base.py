@@ -53,3 +53,22 @@ class SyncState(models.Model):
 
     def __str__(self):
         return f"{self.category} @ {self.skiptoken}"
+
+
+class SyncChange(models.Model):
+    """An entity a sync wrote, kept until the hooks (settings.KAMER_SYNC_HOOKS) have run after it.
+
+    Written in the transaction of the page that changed it, so a run that stops between its pages
+    and its hooks (a worker killed, a broken page in a later category) leaves its changes here for
+    the next run's hooks instead of losing them: what the other apps build on the mirror (kamerstuk
+    years, register suggestions) never misses a change. kamer.sync.run_hooks deletes them."""
+
+    category = models.CharField("categorie", max_length=40)
+    guid = models.CharField("GUID", max_length=64)
+
+    class Meta:
+        verbose_name = "wijziging voor na de synchronisatie"
+        verbose_name_plural = "wijzigingen voor na de synchronisatie"
+
+    def __str__(self):
+        return f"{self.category} {self.guid}"

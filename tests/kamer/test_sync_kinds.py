@@ -274,6 +274,7 @@ def test_a_page_of_new_entities_is_stored_in_a_few_statements(tk, tk_client):
         "UPDATE kamer_syncstate",  # the page: its skiptoken (first, so that a second worker waits)
         "SELECT kamer_zaak",  # the page: what is stored of its entities
         "INSERT kamer_zaak",  # the page: every new or newer one, in one INSERT ... ON CONFLICT
+        "INSERT kamer_syncchange",  # the page: what it changed, kept for the hooks
         "UPDATE kamer_syncstate",  # last success
     ]
     assert "ON CONFLICT" in next(q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "kamer_zaak"'))

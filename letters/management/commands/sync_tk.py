@@ -1,4 +1,6 @@
-"""Follow the Tweede Kamer's SyncFeed from the command line, as the Celery jobs do."""
+"""Follow the Tweede Kamer's SyncFeed from the command line, as the Celery jobs do: the mirror,
+then every sync hook, but the letters are fetched here (only those of --dossier, if given)
+instead of queued for the workers."""
 
 import time
 
@@ -10,6 +12,8 @@ from kamer.tk.client import TKError
 from letters.importing import fetching
 from letters.models import DocumentFetch
 from tkdossiers.citations import parse_dossier
+
+FETCH_HOOK = f"{fetching.after_sync.__module__}.{fetching.after_sync.__name__}"  # queues Celery fetches
 
 
 class Command(BaseCommand):
@@ -39,6 +43,7 @@ class Command(BaseCommand):
         except sync.SyncError as exc:
             raise CommandError(f"synchronisatie gestopt: {exc}") from exc
         self.stderr.write("")
+        sync.run_hooks(report, skip={FETCH_HOOK})
         waiting = fetching.queue_changed(only_dossier=only)
         counts = {}
         for index, fetch_id in enumerate(waiting, 1):
