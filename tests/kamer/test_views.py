@@ -12,7 +12,7 @@ from kamer.tasks import sync_feed
 from kamer.tk import fields as tk_fields
 
 pytestmark = pytest.mark.django_db
-QUERIES_OF_THE_SYNC_PAGE = 13  # session, user, permissions, states, counts, documents, the letters panel
+QUERIES_OF_THE_SYNC_PAGE = 14  # session, user, permissions, states, changes waiting, counts, documents, letters
 
 
 def test_sync_now_with_a_broker_queues_the_sync_after_commit(
