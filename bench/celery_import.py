@@ -1,23 +1,35 @@
 """Bulk import through Celery: N letters fetched and imported by real worker processes.
 
-    DEBUG=1 .venv/bin/python bench/import_speed.py --celery 1000 --workers 1,2
+    DEBUG=0 SECRET_KEY=bench-only .venv/bin/python bench/celery_import.py --letters 300 --workers 1,2 \
+        --database-url postgres://postgres@127.0.0.1:5432/tkd_celery --redis-url redis://127.0.0.1:6379/12
 
-(or this file directly, with the same options). For each worker count, in a fresh
-PostgreSQL database (`tkdossiers_celery_bench`): the fake Tweede Kamer publishes N letters
-(the seed letter and the five real letters in turn, each under its own document number;
-the bytes differ by a zip comment, the text does not), the feed is recorded in this
-process (not timed), then `celery worker -c W` starts and, once it is ready, one
-`fetch_document` task per letter is queued. Timed: from queueing the first task to the
-last fetch leaving "pending" and "fetching". Memory: the peak RSS (VmHWM) of every worker process.
-CPU in that time, per letter: the worker's processes and PostgreSQL's backends of the benchmark
-database (read from /proc; on a shared machine letters a second follow the load, CPU time less so).
-Needs PostgreSQL and Redis (`make services`). Writes bench/results/celery_import.json.
+(or `bench/import_speed.py --celery N` with the same options). For each worker count, in a fresh
+PostgreSQL database: the fake Tweede Kamer publishes N letters (the seed letter and the five real
+letters in turn, each under its own document number; the bytes differ by a zip comment, the text
+does not), the feed is recorded in this process (not timed), then `celery worker -c W` starts and,
+once it is ready, one `fetch_document` task per letter is queued. Timed: from queueing the first
+task to the last fetch leaving "pending" and "fetching". Memory: the peak RSS (VmHWM) of every
+worker process.
+
+CPU in that time, per letter, for every process that shares the machine's cores:
+worker_main and worker_pool (the worker's main process, which talks to Redis, and its pool),
+postgresql (the backends of the benchmark database, polled from /proc), postgresql_shared (the
+postmaster and the WAL writer, checkpointer, ...: every database's, so other users count too),
+redis (the whole server's), bench_queue_and_poll (this process queueing the tasks and asking
+PostgreSQL whether they are done) and bench_fake_kamer (the rest of this process: the fake
+Kamer's HTTP threads). Counts per letter: PostgreSQL sessions opened (about 0 when the workers keep
+their connections; 1 if a connection were opened per task, and then `postgresql` would miss the
+backends that live less than a poll), transactions and Redis commands. On a shared machine
+letters a second follow the load; CPU time does so much less.
+
+Needs PostgreSQL and Redis (`make services`). Writes bench/results/celery_import.json (--output).
 """
 
 import argparse
 import io
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -45,6 +57,10 @@ def parse_args(argv=None):
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
     parser.add_argument("--timeout", type=float, default=1800, help="give up on one run after this many seconds")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "celery_import.json")
+    parser.add_argument(
+        "--worker-option", action="append", default=[], help="more for `celery worker`, e.g. --worker-option=-O=fair"
+    )
     return parser.parse_args(argv)
 
 
@@ -84,6 +100,7 @@ def start_worker(args, queue: str, concurrency: int, tk_url: str, log_path: Path
     }
     command = [sys.executable, "-m", "celery", "-A", "tkdossiers", "worker", "-Q", queue, "-c", str(concurrency)]
     command += ["--pool", "prefork", "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat"]
+    command += args.worker_option
     log = log_path.open("w")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     return process
@@ -101,6 +118,10 @@ def children(pid: int) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def peak_rss_mb(pid: int) -> float | None:
@@ -124,18 +145,27 @@ def cpu_ticks(pid: int) -> int:
 
 class BackendCPU:
     """CPU seconds the PostgreSQL backends of one database spend inside the block, polled from
-    /proc (a backend's last poll counts; one that lives less than a poll interval is missed)."""
+    /proc (a backend's last poll counts; one that lives less than a poll interval is missed).
 
-    def __init__(self, url: str, interval: float = 0.2):
+    With `counters`, also the database's own counts (pg_stat_database: sessions opened and
+    transactions; a second's wait at each end, for the backends to report them), which say
+    whether backends were missed, and the CPU of the processes every database shares (the
+    postmaster, which forks each backend, the WAL writer, the checkpointer, ...)."""
+
+    def __init__(self, url: str, interval: float = 0.1, *, counters: bool = False):
         self.base, self.name, self.interval = url.rsplit("/", 1)[0], url.rsplit("/", 1)[1], interval
+        self.with_counters = counters
         self.start, self.seen = {}, {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._poll, daemon=True)
+        self.poller_seconds = 0.0  # this process's own CPU for the polling
 
     def __enter__(self):
         import psycopg
 
         self.connection = psycopg.connect(f"{self.base}/postgres", autocommit=True)
+        if self.with_counters:
+            self.counters_before = self._counters()
         self.start = self._ticks()
         self.thread.start()
         return self
@@ -143,11 +173,32 @@ class BackendCPU:
     def __exit__(self, *exc):
         self.stop.set()
         self.thread.join()
+        if self.with_counters:
+            self.counters = {key: value - self.counters_before[key] for key, value in self._counters().items()}
         self.connection.close()
 
     def seconds(self) -> float:
         ticks = sum(seen - self.start.get(pid, 0) for pid, seen in self.seen.items())
         return ticks / os.sysconf("SC_CLK_TCK")
+
+    def _counters(self) -> dict[str, float]:
+        time.sleep(1.1)  # backends report their counts every second or so, and when they end
+        self.connection.execute("SELECT pg_stat_clear_snapshot()")
+        sessions, transactions = self.connection.execute(
+            "SELECT sessions, xact_commit + xact_rollback FROM pg_stat_database WHERE datname = %s", [self.name]
+        ).fetchone()
+        return {
+            "sessions": sessions,
+            "transactions": transactions,
+            "backends_seen": len(self.seen),
+            "shared_seconds": self._shared_ticks() / os.sysconf("SC_CLK_TCK"),
+        }
+
+    def _shared_ticks(self) -> int:
+        (postmaster,) = self.connection.execute("SELECT pg_backend_pid()").fetchone()
+        postmaster = parent(postmaster)
+        shared = self.connection.execute("SELECT pid FROM pg_stat_activity WHERE datname IS NULL").fetchall()
+        return sum(cpu_ticks(pid) for pid in [postmaster, *(pid for (pid,) in shared)])
 
     def _ticks(self) -> dict[int, int]:
         pids = self.connection.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.name])
@@ -157,76 +208,137 @@ class BackendCPU:
         while not self.stop.wait(self.interval):
             for pid, ticks in self._ticks().items():
                 self.seen[pid] = max(self.seen.get(pid, 0), ticks)
+        self.poller_seconds = time.thread_time()
+
+
+class RedisCPU:
+    """CPU seconds and commands of the Redis server inside the block (INFO; the whole server, so a
+    client of another database on the same server counts too)."""
+
+    def __init__(self, url: str):
+        import redis
+
+        self.client = redis.Redis.from_url(url)
+
+    def __enter__(self):
+        self.before = self._read()
+        return self
+
+    def __exit__(self, *exc):
+        self.used = {key: value - self.before[key] for key, value in self._read().items()}
+
+    def _read(self) -> dict[str, float]:
+        cpu, stats = self.client.info("cpu"), self.client.info("stats")
+        return {"seconds": cpu["used_cpu_user"] + cpu["used_cpu_sys"], "commands": stats["total_commands_processed"]}
+
+
+def process_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_once(args, concurrency: int, contents: list[bytes]) -> dict:
     from django.db.models import Count
 
-    from kamer import sync
-    from kamer.tk.client import TKClient
-    from letters.importing.fetching import queue_changed
-    from letters.importing.tasks import fetch_document
     from letters.models import DocumentFetch, FailedImport, Letter, LetterVersion
     from tests.kamer.fake_server import FakeTK
-    from tkdossiers.celery import app
 
     fresh_database(args.database_url)
     queue = f"bench-{uuid.uuid4().hex[:8]}"
-    app.conf.update(task_always_eager=False, broker_url=args.redis_url, task_default_queue=queue)
-    app._pool = None
-    app.amqp._producer_pool = None
     log_path = ROOT / "bench" / "results" / f"celery-worker-{concurrency}.log"
     with FakeTK(page_size=250) as tk:
-        for index in range(args.letters):
-            tk.publish_document(
-                content=contents[index], document_nummer=f"2026D{10000 + index}", titel=f"Brief {index}"
-            )
-        sync.run(client=TKClient(tk.base_url, page_pause=0))
-        fetch_ids = queue_changed()  # as the sync's hook does, without queueing the tasks yet
+        fetch_ids = publish_and_sync(tk, contents)
         worker = start_worker(args, queue, concurrency, tk.base_url, log_path)
         try:
-            deadline = time.monotonic() + 60
-            while not pool_ready(worker, concurrency):
-                if time.monotonic() > deadline or worker.poll() is not None:
-                    raise SystemExit(f"the worker did not start; see {log_path}")
-                time.sleep(0.2)
-            time.sleep(1.0)  # the pool processes finish importing Django
-            pool = children(worker.pid)
-            worker_ticks = sum(cpu_ticks(pid) for pid in [worker.pid, *pool])
-            started = time.perf_counter()
-            with BackendCPU(args.database_url) as database:
-                for fetch_id in fetch_ids:
-                    fetch_document.delay(fetch_id)
-                waiting = [DocumentFetch.Status.PENDING, DocumentFetch.Status.FETCHING]
-                pending = DocumentFetch.objects.filter(status__in=waiting)
-                while pending.exists():
-                    if time.perf_counter() - started > args.timeout:
-                        raise SystemExit(f"gave up after {args.timeout} s; {pending.count()} still pending")
-                    time.sleep(0.25)
-                seconds = time.perf_counter() - started
-                worker_ticks = sum(cpu_ticks(pid) for pid in [worker.pid, *pool]) - worker_ticks
-            memory = {"main": peak_rss_mb(worker.pid), "pool": [peak_rss_mb(pid) for pid in pool]}
+            wait_until_ready(worker, concurrency, log_path)
+            timed = import_through_worker(args, queue, worker, fetch_ids)
         finally:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(30)
     statuses = dict(DocumentFetch.objects.values_list("status").annotate(n=Count("pk")))
+    imported, seconds = statuses.get("imported", 0), timed["seconds"]
     return {
         "workers": concurrency,
         "letters_queued": len(fetch_ids),
         "seconds": round(seconds, 1),
-        "letters_per_second": round(statuses.get("imported", 0) / seconds, 2),
-        "ms_per_letter": round(1000 * seconds / max(statuses.get("imported", 1), 1), 1),
-        "cpu_ms_per_letter": {
-            "worker": round(1000 * worker_ticks / os.sysconf("SC_CLK_TCK") / len(fetch_ids), 1),
-            "postgresql": round(1000 * database.seconds() / len(fetch_ids), 1),
-        },
+        "letters_per_second": round(imported / seconds, 2),
+        "ms_per_letter": round(1000 * seconds / max(imported, 1), 1),
+        "cpu_ms_per_letter": {name: round(1000 * value / len(fetch_ids), 2) for name, value in timed["cpu"].items()},
+        "per_letter": {name: round(value / len(fetch_ids), 2) for name, value in timed["counts"].items()},
         "load": os.getloadavg(),
         "document_statuses": statuses,
         "letters": Letter.objects.count(),
         "versions": LetterVersion.objects.count(),
         "failed_imports": list(FailedImport.objects.values_list("reason", flat=True)[:5]),
-        "peak_rss_mb": memory,
+        "peak_rss_mb": timed["memory"],
     }
+
+
+def publish_and_sync(tk, contents: list[bytes]) -> list[int]:
+    """Publish the letters, record the feed (not timed), mark the fetches pending; their ids."""
+    from kamer import sync
+    from kamer.tk.client import TKClient
+    from letters.importing.fetching import queue_changed
+
+    for index, content in enumerate(contents):
+        tk.publish_document(content=content, document_nummer=f"2026D{10000 + index}", titel=f"Brief {index}")
+    sync.run(client=TKClient(tk.base_url, page_pause=0))
+    return queue_changed()  # as the sync's hook does, without queueing the tasks yet
+
+
+def wait_until_ready(worker: subprocess.Popen, concurrency: int, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while not pool_ready(worker, concurrency):
+        if time.monotonic() > deadline or worker.poll() is not None:
+            raise SystemExit(f"the worker did not start; see {log_path}")
+        time.sleep(0.2)
+    time.sleep(1.0)  # the pool processes finish importing Django
+
+
+def import_through_worker(args, queue: str, worker: subprocess.Popen, fetch_ids: list[int]) -> dict:
+    """Queue one fetch per letter and wait until none is waiting. CPU in that time, by component:
+    the worker's main process and its pool, PostgreSQL's backends, Redis, and this process, split
+    into its main thread (queueing and polling), the PostgreSQL poller and the rest: the fake
+    Kamer's HTTP threads."""
+    from letters.importing.tasks import fetch_document
+    from letters.models import DocumentFetch
+    from tkdossiers.celery import app
+
+    app.conf.update(task_always_eager=False, broker_url=args.redis_url, task_default_queue=queue)
+    app._pool = None
+    app.amqp._producer_pool = None
+    pool = children(worker.pid)
+    main_before, pool_before = cpu_ticks(worker.pid), sum(cpu_ticks(pid) for pid in pool)
+    with BackendCPU(args.database_url, counters=True) as database, RedisCPU(args.redis_url) as redis_used:
+        own_before, thread_before, started = process_seconds(), time.thread_time(), time.perf_counter()
+        for fetch_id in fetch_ids:
+            fetch_document.delay(fetch_id)
+        pending = DocumentFetch.objects.filter(status__in=[DocumentFetch.Status.PENDING, DocumentFetch.Status.FETCHING])
+        while pending.exists():
+            if time.perf_counter() - started > args.timeout:
+                raise SystemExit(f"gave up after {args.timeout} s; {pending.count()} still pending")
+            time.sleep(0.25)
+        seconds = time.perf_counter() - started
+        own, main_thread = process_seconds() - own_before, time.thread_time() - thread_before
+        main_ticks, pool_ticks = cpu_ticks(worker.pid) - main_before, sum(cpu_ticks(pid) for pid in pool) - pool_before
+    tick = os.sysconf("SC_CLK_TCK")
+    cpu = {
+        "worker_main": main_ticks / tick,
+        "worker_pool": pool_ticks / tick,
+        "postgresql": database.seconds(),
+        "postgresql_shared": database.counters["shared_seconds"],
+        "redis": redis_used.used["seconds"],
+        "bench_queue_and_poll": main_thread,
+        "bench_fake_kamer": own - main_thread - database.poller_seconds,
+    }
+    counts = {
+        "postgresql_sessions": database.counters["sessions"],
+        "postgresql_backends_seen": database.counters["backends_seen"],
+        "postgresql_transactions": database.counters["transactions"],
+        "redis_commands": redis_used.used["commands"],
+    }
+    memory = {"main": peak_rss_mb(worker.pid), "pool": [peak_rss_mb(pid) for pid in pool]}
+    return {"seconds": seconds, "cpu": cpu | {"total": sum(cpu.values())}, "counts": counts, "memory": memory}
 
 
 def main(argv=None) -> None:
@@ -246,7 +358,8 @@ def main(argv=None) -> None:
         runs.append(result)
         print(
             f"  {result['seconds']} s, {result['letters_per_second']} letters/s, {result['ms_per_letter']} ms a letter,"
-            f" CPU ms a letter {result['cpu_ms_per_letter']}, load {result['load'][0]:.1f};"
+            f" load {result['load'][0]:.1f}\n  CPU ms a letter {result['cpu_ms_per_letter']}\n"
+            f"  a letter: {result['per_letter']};"
             f" statuses {result['document_statuses']}; peak RSS {result['peak_rss_mb']} MB",
             flush=True,
         )
@@ -255,7 +368,7 @@ def main(argv=None) -> None:
     from import_speed import environment
 
     data = {"environment": environment(), "letters": args.letters, "runs": runs}
-    (ROOT / "bench" / "results" / "celery_import.json").write_text(json.dumps(data, indent=1, default=str))
+    args.output.write_text(json.dumps(data, indent=1, default=str))
 
 
 if __name__ == "__main__":

@@ -232,3 +232,57 @@ def test_two_workers_fetching_the_same_document_make_one_version(tk, workers):
     wait_for(lambda: worker.finished("fetch_document") == 2, message="both tasks to finish")
     assert DocumentFetch.objects.get().status == "imported"
     assert (LetterVersion.objects.count(), resource_requests(tk)) == (1, 1)
+
+
+def worker_backends() -> set[int]:
+    """The PostgreSQL backends of the test database other than this test's own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        )
+        return {pid for (pid,) in cursor.fetchall()}
+
+
+def publish_letters(tk, count):
+    for n in range(count):
+        content = with_replaced_text(SEED.read_bytes(), "Borging", f"Borging {n}")
+        tk.publish_document(content=content, document_nummer=f"2025D4342{n}", titel=f"Brief {n}")
+    sync.run(client=TKClient(tk.base_url, page_pause=0))
+    return fetching.queue_changed()
+
+
+def imported(*fetch_ids):
+    return lambda: DocumentFetch.objects.filter(pk__in=fetch_ids, status="imported").count() == len(fetch_ids)
+
+
+def test_a_worker_keeps_its_database_connection_from_one_fetch_to_the_next(tk, workers):
+    workers()
+    first, *others = publish_letters(tk, 3)
+    fetch_document.delay(first)
+    wait_for(imported(first), message="the first letter")
+    wait_for(worker_backends, message="the worker's connection")
+    after_first = worker_backends()
+
+    for fetch_id in others:
+        fetch_document.delay(fetch_id)
+    wait_for(imported(*others), message="the other letters")
+
+    assert worker_backends() == after_first
+
+
+def test_a_worker_whose_database_connection_was_cut_fetches_the_next_letter(tk, workers):
+    workers()
+    first, second = publish_letters(tk, 2)
+    fetch_document.delay(first)
+    wait_for(imported(first), message="the first letter")
+    wait_for(worker_backends, message="the worker's connection")
+    cut = worker_backends()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM unnest(%s::int[]) AS pid", [list(cut)])
+    wait_for(lambda: not worker_backends() & cut, message="the connection to end")
+
+    fetch_document.delay(second)
+
+    wait_for(imported(second), message="the second letter")
+    assert DocumentFetch.objects.get(pk=second).status_reason == "geïmporteerd"
