@@ -67,6 +67,20 @@ def current_register() -> matching.Register:
     return matching.Register(toezegging_facts(t) for t in entries.iterator(chunk_size=2000))
 
 
+_kept: dict = {"state": None, "register": None}
+
+
+def kept_register(state: tuple) -> matching.Register:
+    """current_register(), read again only when `state` changed: the count and latest change
+    (updated_at, which every write of the sync and the admin sets) of register_entries(), as
+    commitments.analysis.kamer_mirror reads them in the statement every import sends anyway. A
+    mirrored register is thousands of entries, and every import scores its commitments against it.
+    The register is read after its state, so a change in between is seen now or by the next import."""
+    if state != _kept["state"]:
+        _kept.update(state=state, register=current_register())
+    return _kept["register"]
+
+
 @transaction.atomic
 def suggest(*, commitments, register: matching.Register | None = None) -> SuggestReport:
     """Score every commitment of the queryset against the register and store the best fits."""
@@ -108,9 +122,9 @@ def _store(commitment: Commitment, found: list[matching.Score], report: SuggestR
 # Inside an import no savepoint: a failure rolls the whole import back, and on its own the
 # call is still one transaction.
 @transaction.atomic(savepoint=False)
-def suggest_for_letter(*, letter) -> SuggestReport:
-    """After a letter's import: its commitments against the register."""
-    return _suggest(Commitment.objects.filter(letter=letter), None)
+def suggest_for_letter(*, letter, register: matching.Register | None = None) -> SuggestReport:
+    """After a letter's import: its commitments against the register (read now when not given)."""
+    return _suggest(Commitment.objects.filter(letter=letter), register)
 
 
 def after_sync(report) -> SuggestReport:

@@ -23,8 +23,10 @@ from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, Subq
 from django.db.models.functions import Cast, Coalesce, Concat, Left, Right
 
 from kamer.models import Document, Kamerstukdossier
+from letters.importing.rows import insert as insert_rows
 from letters.models import Letter, LetterDossier, LetterVersion, Reference, Topic
 from letters.topics.recount import recount_topics
+from tkdossiers import compiled
 from tkdossiers.models import Dossier, Kamerstuk
 
 
@@ -37,8 +39,9 @@ def record_citations(
     cited = Counter(ref.kamerstuk.dossier_id for ref in references if ref.kamerstuk_id)
     if not new_letter:
         LetterDossier.objects.filter(letter=letter).delete()
-    LetterDossier.objects.bulk_create(
-        [LetterDossier(letter=letter, dossier_id=dossier_id, citations=n) for dossier_id, n in cited.items()]
+    insert_rows(
+        LetterDossier,
+        [LetterDossier(letter=letter, dossier_id=dossier_id, citations=n) for dossier_id, n in cited.items()],
     )
     kamerstukken = {ref.kamerstuk_id for ref in references if ref.kamerstuk_id}
     if previous_id is not None:
@@ -56,27 +59,37 @@ def recount_kamerstukken(ids=None) -> int:
     """Citation count, last citation date and vergaderjaar from the current versions and the
     Kamer's record; all kamerstukken when `ids` is None. Rows are locked in key order first, so
     that two imports citing the same kamerstukken wait for each other instead of deadlocking."""
-    kamerstukken = Kamerstuk.objects.all()
-    if ids is not None:
-        if not ids:
-            return 0
-        # Locked in key order by a subquery of the update (one statement, was two): each row as the
-        # sorted subquery yields it. The slice keeps the ORDER BY that Django drops from IN subqueries.
-        locked = Kamerstuk.objects.filter(pk__in=ids).order_by("pk").select_for_update().values("pk")
-        kamerstukken = kamerstukken.filter(pk__in=locked[: len(ids)])
+    if ids is None:
+        return Kamerstuk.objects.update(**_recounted())
+    if not ids:
+        return 0
+    if connection.vendor != "postgresql":  # SQLite: one writer at a time, nothing to lock
+        return Kamerstuk.objects.filter(pk__in=ids).update(**_recounted())
+    # every import: compiled once (tkdossiers.compiled)
+    return compiled.execute("recount kamerstukken", _recount_of_ids, ids=sorted(ids))
+
+
+def _recount_of_ids() -> tuple[str, tuple]:
+    """The update of the kamerstukken whose keys are the array `ids`, locked in key order by its
+    subquery (one statement): PostgreSQL locks the rows as the sorted subquery yields them."""
+    table, key = (connection.ops.quote_name(name) for name in (Kamerstuk._meta.db_table, Kamerstuk._meta.pk.column))
+    locking = f"SELECT {key} FROM {table} WHERE {key} = ANY(%s::bigint[]) ORDER BY {key} FOR UPDATE"  # noqa: S608
+    locked = compiled.slot("ids", locking)
+    return compiled.update(Kamerstuk.objects.filter(pk__in=locked), **_recounted())
+
+
+def _recounted() -> dict:
+    """The kept figures of a kamerstuk, as expressions over the current citations and the record."""
     current = Reference.objects.filter(kamerstuk=OuterRef("pk"), version__is_current=True).order_by()
-    return kamerstukken.update(
-        citation_count=Coalesce(
-            Subquery(current.values("kamerstuk").annotate(n=Count("pk")).values("n")),
-            0,
-        ),
-        last_cited=Subquery(current.values("kamerstuk").annotate(d=Max("version__letter__date")).values("d")),
-        vergaderjaar=Coalesce(
+    return {
+        "citation_count": Coalesce(Subquery(current.values("kamerstuk").annotate(n=Count("pk")).values("n")), 0),
+        "last_cited": Subquery(current.values("kamerstuk").annotate(d=Max("version__letter__date")).values("d")),
+        "vergaderjaar": Coalesce(
             Subquery(recorded_year(records_of(OuterRef("dossier"), OuterRef("number")))),
             Subquery(_most_cited_year(current)),
             F("vergaderjaar"),  # no record and no year in any citation: keep what was known
         ),
-    )
+    }
 
 
 def records_of(dossier, number):
@@ -166,16 +179,29 @@ def record_identity(letter_ids=None) -> int:
     """Fill the empty dossier and kamerstuk of letters (all, or those of `letter_ids`) from their
     Kamer document, when the Kamer knows it as a kamerstuk; returns how many letters changed.
     Only letters whose document has a volgnummer are read, so a sync with nothing new costs one query."""
+    changed = 0
+    for letter in _unplaced(letter_ids):
+        changed += _fill_identity(letter, kamer_document(letter))
+    return changed
+
+
+def _unplaced(letter_ids) -> list[Letter]:
+    """The letters record_identity may fill, locked in key order."""
+    if letter_ids is None or connection.vendor != "postgresql":
+        return list(_unplaced_letters(letter_ids))
+    # every import asks for its letter: compiled once (tkdossiers.compiled)
+    ids = compiled.slot("ids", "SELECT unnest(%s::bigint[])")
+    return compiled.instances("unplaced letters", lambda: _unplaced_letters(ids), ids=list(letter_ids))
+
+
+def _unplaced_letters(letter_ids):
     unset = Letter.objects.filter(Q(dossier__isnull=True) | Q(kamerstuk__isnull=True))
     if letter_ids is not None:
         unset = unset.filter(pk__in=letter_ids)
     numbered = Document.objects.filter(volgnummer__isnull=False).filter(
         Q(fetch__letter=OuterRef("pk")) | Q(document_number=OuterRef("document_number"), document_number__gt="")
     )
-    changed = 0
-    for letter in unset.filter(Exists(numbered)).select_for_update(of=("self",)).order_by("pk"):
-        changed += _fill_identity(letter, kamer_document(letter))
-    return changed
+    return unset.filter(Exists(numbered)).select_for_update(of=("self",)).order_by("pk")
 
 
 def _fill_identity(letter: Letter, document: Document | None) -> bool:

@@ -28,6 +28,7 @@ from letters.importing.rows import insert as insert_rows
 from letters.models import FailedImport, Footnote, Letter, LetterVersion, Reference, Section, Source
 from letters.topics import recount
 from letters.topics.tagging import tag_new_version
+from tkdossiers import compiled
 from tkdossiers.citations import vergaderjaar_for
 from tkdossiers.services import dossiers_for, kamerstukken_for
 
@@ -104,8 +105,15 @@ def import_letter(*, content: bytes, filename: str, source: str, user=None) -> I
 
 
 def stored_version(sha256: str) -> LetterVersion | None:
-    """The version with these bytes, without reading the bytes (a re-run of a bulk import asks for every file)."""
-    return LetterVersion.objects.select_related("letter").defer("content").filter(sha256=sha256).first()
+    """The version with these bytes, without reading the bytes (a re-run of a bulk import asks for
+    every file); compiled once (tkdossiers.compiled), as every import asks."""
+    found = compiled.instances("stored version", _stored_versions, sha256=sha256)
+    return found[0] if found else None
+
+
+def _stored_versions():
+    versions = LetterVersion.objects.select_related("letter").defer("content")
+    return versions.filter(sha256=compiled.slot("sha256")).order_by("pk")[:1]
 
 
 def _transient(exc: OperationalError) -> bool:
@@ -154,24 +162,37 @@ def existing_letter(parsed: ParsedDocument) -> Letter | None:
     statement reads (and locks, in key order) every candidate; the order of preference is applied here.
     """
     meta = parsed.metadata
-    number = meta.document_number
-    by_number = Q(document_number=number) if number else Q(pk__in=[])
-    others = Q(pk__in=[])
-    if meta.kenmerk:
-        others |= Q(kenmerk=meta.kenmerk)
-    if meta.title and meta.date:
-        others |= Q(title=meta.title, date=meta.date)
-    if number:
-        others &= Q(document_number="")
-    if not (number or meta.kenmerk or (meta.title and meta.date)):
+    number, kenmerk, dated = meta.document_number, meta.kenmerk, bool(meta.title and meta.date)
+    if not (number or kenmerk or dated):
         return None
-    found = list(Letter.objects.select_for_update().filter(by_number | others).order_by("pk"))
+    shape = (bool(number), bool(kenmerk), dated)  # which values there are decides the statement
+    found = compiled.instances(
+        f"existing letter {shape}",
+        lambda: _candidates(*shape),
+        number=number,
+        kenmerk=kenmerk,
+        title=meta.title,
+        date=connection.ops.adapt_datefield_value(meta.date),
+    )
     tests = [
         lambda letter: bool(number) and letter.document_number == number,
         lambda letter: bool(meta.kenmerk) and letter.kenmerk == meta.kenmerk,
         lambda letter: bool(meta.title and meta.date) and (letter.title, letter.date) == (meta.title, meta.date),
     ]
     return next((letter for test in tests for letter in found if test(letter)), None)
+
+
+def _candidates(number: bool, kenmerk: bool, dated: bool):
+    """The letters existing_letter chooses from, for the values a file has, locked in key order."""
+    others = Q(pk__in=[])
+    if kenmerk:
+        others |= Q(kenmerk=compiled.slot("kenmerk"))
+    if dated:
+        others |= Q(title=compiled.slot("title"), date=compiled.slot("date"))
+    if number:
+        others &= Q(document_number="")
+    by_number = Q(document_number=compiled.slot("number")) if number else Q(pk__in=[])
+    return Letter.objects.select_for_update().filter(by_number | others).order_by("pk")
 
 
 @transaction.atomic

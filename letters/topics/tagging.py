@@ -6,6 +6,7 @@ from django.utils import timezone
 from letters.models import RetagJob, Section, Topic, TopicTag
 from letters.topics import recount
 from letters.topics.matching import Matcher, Rule, SectionText, TopicRules
+from tkdossiers import compiled
 
 BATCH = 500
 HAND = [TopicTag.Source.MANUAL, TopicTag.Source.EXCLUDED]
@@ -20,10 +21,14 @@ def matcher_from_db() -> tuple[Matcher, dict[str, Topic]]:
     fields other than name, slug and threshold are read from the database when asked for.
     """
     global _cached
-    rows = tuple(Topic.objects.order_by("name", "rules__id").values_list(*TOPIC_FIELDS, *RULE_FIELDS))
+    rows = tuple(compiled.rows("topic rules", _rules))  # every import asks: compiled once
     if _cached is None or _cached[0] != rows:
         _cached = (rows, *_matcher_of(rows))
     return _cached[1], _cached[2]
+
+
+def _rules():
+    return Topic.objects.order_by("name", "rules__id").values_list(*TOPIC_FIELDS, *RULE_FIELDS)
 
 
 TOPIC_FIELDS = ("pk", "name", "slug", "threshold")

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.cache import cache
+from django.core.checks import Tags
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 
@@ -24,6 +25,11 @@ MAX_WORKERS = 64
 
 class Command(BaseCommand):
     help = "Importeer .docx-brieven: nieuw, nieuwe versie, ongewijzigd of mislukt (met reden)."
+    # The models the import writes through are checked; the checks of what serves pages (URLs,
+    # admin, templates, security settings) import every view and admin module, a third of a second
+    # of CPU before the first file, and protect nothing an import does. `migrate` (every deploy)
+    # and `manage.py check` run them all.
+    requires_system_checks = [Tags.models]
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="een of meer .docx-bestanden of mappen")
