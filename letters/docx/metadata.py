@@ -7,6 +7,8 @@ and core.xml (often cut at 110 characters, or stale).
 """
 
 import datetime
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -48,6 +50,7 @@ SIGNATURE = re.compile(
 PAGE = re.compile(r"^\s*pagina\s+\d", re.IGNORECASE)
 CORE_TAGS = {"title": "{http://purl.org/dc/elements/1.1/}title", "subject": "{http://purl.org/dc/elements/1.1/}subject"}
 CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+CUSTOM_PART, CORE_PART = "docProps/custom.xml", "docProps/core.xml"
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,19 @@ HEADER_PART = re.compile(r"word/header\d*\.xml")
 PARAGRAPH, TEXT, TEXT_BOX, FALLBACK = W + "p", W + "t", W + "txbxContent", MC + "Fallback"
 
 
-def header_lines(package) -> list[str]:
-    """Visible paragraph lines of the page headers, first-page header first."""
+def defer_headers(package) -> list[str]:
+    """The page header parts, first-page header first, put off (Package.defer) for header_lines."""
     names = sorted(name for name in package.infos if HEADER_PART.fullmatch(name))
+    for name in names:
+        package.defer(name)
+    return names
+
+
+def header_lines(package, names: list[str]) -> list[str]:
+    """Visible paragraph lines of the page headers that defer_headers put off."""
     lines = []
     for name in names:
-        root = package.xml(name)
+        root = package.deferred_xml(name)
         # Word keeps a VML copy of every text box in mc:Fallback; a header without one needs no look up.
         copies = next(root.iter(FALLBACK), None) is not None
         for p in root.iter(PARAGRAPH):
@@ -121,7 +131,42 @@ def _visible_text(p, copies: bool) -> str:
     return "".join([t.text or "" for t in p.iter(TEXT)])
 
 
-def labelled_value(lines: list[str], labels: tuple[str, ...]) -> str:
+class VisibleLines:
+    """The letter head's lines, then the page headers' (`more()`), asked for only when a look goes past
+    the head's: most letters say what the metadata needs in their head, and a letter has up to six
+    page headers to parse. Iterates, and slices (without steps) into an iterator."""
+
+    def __init__(self, head: list[str], more):
+        self.head, self._more, self._lines = head, more, None
+
+    @property
+    def has_read_more(self) -> bool:
+        return self._lines is not None
+
+    def more(self) -> list[str]:
+        return self._all()[len(self.head) :]
+
+    def _all(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.head + self._more()
+        return self._lines
+
+    def __iter__(self):
+        return iter(self._lines) if self._lines is not None else self._lazily()
+
+    def _lazily(self):
+        yield from self.head
+        yield from self.more()
+
+    def __getitem__(self, key: slice):
+        if self._lines is not None:
+            return self._lines[key]
+        if key.stop is not None and key.stop <= len(self.head):
+            return self.head[key]
+        return itertools.islice(self, key.start, key.stop)
+
+
+def labelled_value(lines, labels: tuple[str, ...]) -> str:
     """The text after a label line ("Datum" / "3 oktober 2025"), or on the same line."""
     for index, line in enumerate(lines):
         lowered = line.strip().lower()
@@ -152,7 +197,7 @@ def place_date(package) -> datetime.date | None:
 
 
 def custom_properties(package) -> dict[str, str]:
-    root = package.xml("docProps/custom.xml")
+    root = package.deferred_xml(CUSTOM_PART)
     if root is None:
         return {}
     values = {}
@@ -173,7 +218,7 @@ def _property_text(prop) -> str:
 
 
 def core_properties(package) -> dict[str, str]:
-    root = package.xml("docProps/core.xml")
+    root = package.deferred_xml(CORE_PART)
     if root is None:
         return {}
     found = {key: next(root.iterchildren(tag), None) for key, tag in CORE_TAGS.items()}
@@ -234,25 +279,36 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
-def extract(*, head_lines, header_lines, package, signature, filename, first_heading) -> Metadata:
-    custom = custom_properties(package)
-    core = core_properties(package)
-    visible = head_lines + header_lines
+def extract(*, head_lines, headers, package, signature, filename, first_heading) -> Metadata:
+    """headers: the page header parts defer_headers put off. They, docProps/custom.xml and core.xml are
+    put off too (Package.defer) and read only when what comes before them does not say."""
+    package.defer(CUSTOM_PART)
+    package.defer(CORE_PART)
+    custom = functools.cache(lambda: custom_properties(package))
+    core = functools.cache(lambda: core_properties(package))
+    visible = VisibleLines(head_lines, lambda: header_lines(package, headers))
+    if not any(name in package.deferred for name in headers):
+        visible.more()  # the page headers were small enough to be parsed already: read them as a list
     title = (
         labelled_value(visible, TITLE_LABELS)
-        or custom.get("onderwerp", "")
-        or re.sub(r"^Brief\s*-\s*", "", core.get("title", ""))
-        or core.get("subject", "")
+        or custom().get("onderwerp", "")
+        or re.sub(r"^Brief\s*-\s*", "", core().get("title", ""))
+        or core().get("subject", "")
         or first_heading
         or re.sub(r"\.docx$", "", filename, flags=re.IGNORECASE)
     )
     date = (
         parse_dutch_date(labelled_value(visible, DATE_LABELS))
         or place_date(package)
-        or parse_dutch_date(custom.get("datum", ""))
+        or parse_dutch_date(custom().get("datum", ""))
     )
-    kenmerk = labelled_value(visible, KENMERK_LABELS) or custom.get("onskenmerk", "") or custom.get("kenmerk", "")
-    number_sources = [*visible, *custom.values(), filename]
+    kenmerk = labelled_value(visible, KENMERK_LABELS) or custom().get("onskenmerk", "") or custom().get("kenmerk", "")
+    number_sources = itertools.chain(
+        visible.head,
+        _later(lambda: visible.more() if visible.has_read_more or _may_number(package, headers) else ()),
+        _later(lambda: custom().values() if _may_number(package, [CUSTOM_PART]) else ()),
+        (filename,),
+    )
     document_number = next((m.group(1) for s in number_sources if (m := DOCUMENT_NUMBER.search(s or ""))), None)
     sender, signatory = signature or ("", "")
     return Metadata(
@@ -263,6 +319,27 @@ def extract(*, head_lines, header_lines, package, signature, filename, first_hea
         sender=sender,
         signatory=signatory,
     )
+
+
+def _later(make):
+    """What make() gives, made when the first is asked for."""
+    yield from make()
+
+
+# What the text of a part must have to hold a DOCUMENT_NUMBER: a "D" between two digits, where "\0"
+# stands for the start or end of a piece of character data (the text before or after it may be in the
+# w:t before or after it). XML has no "\0" of its own.
+NUMBER_IN_TEXT = re.compile(r"[\d\0]D(?=[\d\0])")
+
+
+def _may_number(package, names) -> bool:
+    """Whether the text of any of the put-off parts may hold a DOCUMENT_NUMBER (Package.deferred_text):
+    a page header without one is checked, not parsed."""
+    for name in names:
+        texts = package.deferred_text(name)
+        if texts is None or NUMBER_IN_TEXT.search("\0" + "\0".join(texts) + "\0"):
+            return True
+    return False
 
 
 REPEATED_ARTICLE = re.compile(r"\b(van (?:het|de)) \1\b", re.IGNORECASE)

@@ -8,7 +8,10 @@ user can act on. No Django imports: this module is used by the reader, the impor
 the benchmarks alike.
 """
 
+import codecs
 import io
+import re
+import threading
 import zipfile
 import zlib
 from contextlib import contextmanager
@@ -43,11 +46,15 @@ MAX_FOOTNOTES = 10_000  # footnote markers in the text
 # streaming them; bigger ones are streamed so that their tree never exists whole. A real
 # letter's word/document.xml is 40 to 100 KB.
 WHOLE_PART_BYTES = 2 * 1024 * 1024
-# The other parts (styles, numbering, page headers, settings, properties) are always parsed whole,
-# and libxml2's tree of a part is some 10 to 25 times its size: a 3.6 MB file with a 39 MB
-# styles.xml took 17 s and 700 MB. So each is refused past MAX_WHOLE_PART_BYTES (the biggest in the
-# real letters is 79 KB), and all of them together past MAX_WHOLE_PARTS_BYTES.
+# The other parts (styles, numbering, page headers, settings, properties) are parsed whole, and
+# libxml2's tree of a part is some 10 to 25 times its size: a 3.6 MB file with a 39 MB styles.xml
+# took 17 s and 700 MB. So each is refused past MAX_WHOLE_PART_BYTES (the biggest in the real letters
+# is 79 KB), and all of them together past MAX_WHOLE_PARTS_BYTES, even those that are only checked
+# (`Package.defer`).
 MAX_WHOLE_PART_BYTES = 2 * 1024 * 1024
+# Package.defer parses parts smaller than this at once: check_xml costs more than parse_xml below about
+# 2 KB (cachegrind: 0.12 against 0.10 M instructions for an 0.8 KB docProps/core.xml).
+DEFER_FROM_BYTES = 2048
 MAX_WHOLE_PARTS_BYTES = 6 * 1024 * 1024
 
 PARSER_OPTIONS = {
@@ -71,6 +78,70 @@ def parse_xml(data: bytes, part_name: str):
         raise _syntax_error(exc, part_name, io.BytesIO(data)) from None
     refuse_dtd(root.getroottree(), part_name)
     return root
+
+
+def check_xml(data: bytes, part_name: str) -> list[str] | None:
+    """Raise what parse_xml(data, part_name) would raise, for about half its cost: libxml2 reads the part
+    without building a tree. Only a clean read of a UTF-8 part is taken as it is; anything else (a
+    message in the parser's log, a DOCTYPE, an xml:id, which only the tree builder checks) is decided
+    by parse_xml itself. Returns the part's character data as libxml2 passed it on, in pieces (each a
+    run of text between two tags, or part of one), or None when parse_xml decided."""
+    parser, target = _checking_parser()
+    target.start_part()
+    try:
+        etree.fromstring(data, parser)
+        # lxml raises for fewer problems without a tree (an undeclared prefix): those are in the log
+        clean = not target.has_doctype and len(parser.error_log) == 0
+    except etree.XMLSyntaxError:
+        clean = False
+    if clean and b"xml:id" not in data and _utf8(data):
+        return target.texts.copy()
+    parse_xml(data, part_name)
+    return None
+
+
+class _Reading:
+    """A parser target that keeps only the character data; it notes a DOCTYPE."""
+
+    def __init__(self):
+        self.texts: list[str] = []
+        self.data = self.texts.append  # lxml takes a target's methods once, when the parser is made
+        self.has_doctype = False
+
+    def start_part(self) -> None:
+        self.texts.clear()
+        self.has_doctype = False
+
+    def doctype(self, *_) -> None:
+        self.has_doctype = True
+
+    def close(self) -> None:
+        return None
+
+
+_THREAD = threading.local()
+
+
+def _checking_parser() -> tuple[etree.XMLParser, _Reading]:
+    """This thread's parser for check_xml, made once: making one costs as much as checking a small part.
+    One per thread, as an lxml parser (and the target's state) is not for two at once."""
+    if not hasattr(_THREAD, "parser"):
+        _THREAD.target = _Reading()
+        _THREAD.parser = etree.XMLParser(target=_THREAD.target, **PARSER_OPTIONS)
+    return _THREAD.parser, _THREAD.target
+
+
+XML_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)""")
+
+
+def _utf8(data: bytes) -> bool:
+    """Whether the part is UTF-8 as written (Word's own encoding), where an xml:id is the bytes b"xml:id"."""
+    text = data.removeprefix(codecs.BOM_UTF8)
+    if not text.startswith(b"<?xml"):
+        return text.startswith(b"<")
+    end = text.find(b"?>", 0, 200)
+    found = XML_ENCODING.search(text, 0, end)
+    return end > 0 and (found is None or found.group(1).lower() in (b"utf-8", b"utf8"))
 
 
 def refuse_dtd(tree, part_name: str) -> None:
@@ -136,7 +207,10 @@ class Package:
     zip: zipfile.ZipFile
     infos: dict
     trees: dict = field(default_factory=dict)  # small parts parsed whole, kept for a second look
-    whole_bytes: int = 0  # of the parts xml() parsed whole so far
+    whole_bytes: int = 0  # of the parts xml() parsed whole or defer() put off so far
+    deferred: list = field(default_factory=list)  # parts defer() put off and nothing has parsed yet
+    checked: set = field(default_factory=set)  # put-off parts deferred_text() checked already
+    parsed_early: dict = field(default_factory=dict)  # the parts defer() found too small to put off
 
     def has(self, name: str) -> bool:
         return name in self.infos
@@ -167,6 +241,10 @@ class Package:
         """A part that is parsed whole, within its limits; None when the letter has none."""
         if not self.has(name):
             return None
+        self._count_whole(name)
+        return parse_xml(self.read(name), name)
+
+    def _count_whole(self, name: str) -> None:
         size = self.infos[name].file_size
         if size > MAX_WHOLE_PART_BYTES:
             raise ReadError(
@@ -177,7 +255,53 @@ class Package:
             raise ReadError(
                 f"de opmaakdelen van het bestand zijn samen te groot (meer dan {MAX_WHOLE_PARTS_BYTES >> 20} MB)"
             )
-        return parse_xml(self.read(name), name)
+
+    def defer(self, name: str) -> None:
+        """xml(name) put off until deferred_xml(name) asks for the tree, which may be never: a letter
+        without lists needs no numbering.xml. Its size counts now, as in xml(); whether it unpacks and
+        parses is for deferred_error() to say, in the order the parts were put off. A part smaller than
+        DEFER_FROM_BYTES is parsed now, as by xml(): checking it would cost more than that."""
+        if not self.has(name):
+            return
+        if self.infos[name].file_size < DEFER_FROM_BYTES:
+            self.parsed_early[name] = self.xml(name)
+            return
+        self._count_whole(name)
+        self.deferred.append(name)
+
+    def deferred_xml(self, name: str):
+        """The tree of a part defer() put off, parsed now (or when defer() was asked, if it is small); None
+        when the letter has none."""
+        if name in self.parsed_early:
+            return self.parsed_early[name]
+        if name not in self.deferred:
+            return None
+        root = parse_xml(self.read(name), name)
+        self.deferred.remove(name)
+        return root
+
+    def deferred_text(self, name: str) -> list[str] | None:
+        """The character data of a put-off part (check_xml), which is checked now and not again by
+        deferred_error; None when the letter has no such part, or it was parsed, or check_xml cannot say."""
+        if name not in self.deferred:
+            return None
+        texts = check_xml(self.read(name), name)
+        self.checked.add(name)
+        return texts
+
+    def deferred_error(self) -> ReadError | None:
+        """What xml() would have raised for the first put-off part nothing parsed since, or None.
+
+        The reader asks when it is done, and before it lets any other error out: a broken part that
+        was put off is refused with the message, and before the errors, that xml() would have given."""
+        for name in self.deferred:
+            try:
+                if name not in self.checked:
+                    check_xml(self.read(name), name)
+            except ReadError as exc:
+                return exc
+        self.deferred.clear()
+        return None
 
     def small_tree(self, name: str):
         """The root of a part small enough to parse whole (kept: the metadata looks again), else None."""

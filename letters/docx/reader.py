@@ -17,14 +17,30 @@ from letters.docx.wordml import NumberingCounter, StyleSheet, W
 __all__ = ["ReadError", "read", "ParsedDocument", "Paragraph", "Table", "Footnote", "FootnoteRef"]
 
 NO_BODY = "word/document.xml bevat geen documenttekst (w:body ontbreekt)"
+NUMBERING = "word/numbering.xml"
 
 
 def read(content: bytes, filename: str = "", *, max_paragraphs: int = MAX_PARAGRAPHS) -> ParsedDocument:
     """The letter in content, or ReadError. max_paragraphs is for benchmarks; callers keep the default."""
     package = open_package(content)
+    try:
+        parsed = _read(package, filename, max_paragraphs)
+    except Exception:
+        # A part that was put off (Package.defer) and is broken would have been refused before this error.
+        if (earlier := package.deferred_error()) is not None:
+            raise earlier from None
+        raise
+    if (error := package.deferred_error()) is not None:
+        raise error
+    return parsed
+
+
+def _read(package, filename: str, max_paragraphs: int) -> ParsedDocument:
+    styles = StyleSheet(package.xml("word/styles.xml"))
+    package.defer(NUMBERING)
     walker = BodyWalker(
-        StyleSheet(package.xml("word/styles.xml")),
-        NumberingCounter(package.xml("word/numbering.xml")),
+        styles,
+        NumberingCounter(lambda: package.deferred_xml(NUMBERING)),
         max_paragraphs=max_paragraphs,
         endnote_style=lambda: endnote_style(package),
     )
@@ -33,7 +49,7 @@ def read(content: bytes, filename: str = "", *, max_paragraphs: int = MAX_PARAGR
     signature, blocks = metadata_mod.take_signature(blocks)
     meta = metadata_mod.extract(
         head_lines=[line for block in head for line in _lines(block)],
-        header_lines=metadata_mod.header_lines(package),
+        headers=metadata_mod.defer_headers(package),
         package=package,
         signature=signature,
         filename=filename,

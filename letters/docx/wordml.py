@@ -235,10 +235,11 @@ LVL_OVERRIDE, START_OVERRIDE = W + "lvlOverride", W + "startOverride"
 class NumberingCounter:
     """Computes the label ("1.", "a)", "•") each list paragraph shows."""
 
-    def __init__(self, root):
+    def __init__(self, load_root):
         # Definitions are read when a list first uses them: Word's numbering.xml defines
-        # dozens of lists of nine levels each, and a letter uses a few (or none).
-        self._root = root
+        # dozens of lists of nine levels each, and a letter uses a few (or none). load_root()
+        # gives the part's root (or None), and is asked at the first list paragraph only.
+        self._load_root = load_root
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self._abstracts: dict[str, object] | None = None  # abstractNumId -> w:abstractNum, once a list asks
         self._nums: dict[str, list] = {}  # numId -> its w:num elements, in document order
@@ -247,11 +248,12 @@ class NumberingCounter:
 
     def _index(self) -> None:
         self._abstracts = {}
-        if self._root is None:
+        root = self._load_root()
+        if root is None:
             return
-        for abstract in self._root.iterchildren(ABSTRACT_NUM):
+        for abstract in root.iterchildren(ABSTRACT_NUM):
             self._abstracts[abstract.get(ABSTRACT_NUM_ID) or ""] = abstract  # the last one counts
-        for num in self._root.iterchildren(NUM):
+        for num in root.iterchildren(NUM):
             self._nums.setdefault(num.get(NUM_ID) or "", []).append(num)
 
     def _list(self, num_id: str) -> tuple[str | None, dict[int, int]]:
