@@ -11,6 +11,8 @@ import calendar
 import datetime
 import re
 
+from commitments.literals import Needs, folded
+
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 MONTH = rf"(?P<month>{'|'.join(MONTHS)})"
 WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
@@ -64,11 +66,19 @@ RULES = [
     (rf"\bbegin\s+(?:(?P<year>20\d{{2}})|{NEXT_YEAR})", lambda y, m: datetime.date(y, 3, 31)),
 ]
 COMPILED = [(re.compile(pattern, re.IGNORECASE), build) for pattern, build in RULES]
+# With what each pattern cannot match without (commitments.literals): a sentence names one or two
+# moments, and searching it for all sixteen was most of the work.
+COMPILED = [(pattern, build, Needs.of(pattern)) for pattern, build in COMPILED]
 
 
 def parse_due(text: str, letter_date: datetime.date | None, *, looking_back: bool = False) -> datetime.date | None:
     """The due date of the first moment a sentence names, relative to the letter's date; None for none."""
-    found = [(m, order, build) for order, (pattern, build) in enumerate(COMPILED) if (m := pattern.search(text))]
+    lower = folded(text)
+    found = [
+        (m, order, build)
+        for order, (pattern, build, needs) in enumerate(COMPILED)
+        if needs.met(text, lower) and (m := pattern.search(text))
+    ]
     for match, _, build in sorted(found, key=lambda item: (item[0].start(), item[1])):
         due = _dated(match, build, letter_date, looking_back)
         if due is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from commitments import promises
 from commitments.dates import parse_due
-from commitments.literals import Needs
+from commitments.literals import Needs, folded
 from commitments.members import KnownMembers
 from commitments.promises import commitment_kind
 from tkdossiers.citations import find as find_citations
@@ -162,8 +162,8 @@ def _word_before(text: str, dot: int) -> str:
 
 
 class _Text:
-    """A passage as both finders read it: its lower case and the commitment anchors it holds
-    (`_texts`), its sentences when first asked for."""
+    """A passage as both finders read it: its lower case (`folded`) and the commitment anchors it
+    holds (`_texts`), its sentences when first asked for."""
 
     __slots__ = ("_spans", "anchors", "lower", "passage")
 
@@ -176,17 +176,26 @@ class _Text:
             self._spans = sentences(self.passage.text)
         return self._spans
 
+    def sentence(self, start: int, end: int) -> tuple[str, str | None]:
+        """The sentence at a span, stripped, and its part of `lower` (None where "İ" made that longer)."""
+        raw = self.passage.text[start:end]
+        sentence = raw.strip()
+        if len(self.lower) != len(self.passage.text):
+            return sentence, None
+        begin = start + len(raw) - len(raw.lstrip())
+        return sentence, self.lower[begin : begin + len(sentence)]
+
 
 def _texts(passages: list[Passage]) -> list[_Text]:
     """The passages lower-cased and scanned for anchors as one text: one call per letter instead of
-    one per passage and anchor, whose overhead was most of the work. lower() is read character by
-    character (no anchor holds the newline between two passages), so each passage's part of the
-    whole is its own lower(); where lower() lengthens a character ("İ") each passage is done alone."""
+    one per passage and anchor, whose overhead was most of the work. `folded` reads the text character
+    by character (no anchor holds the newline between two passages), so each passage's part of the
+    whole is its own folded copy; where lower() lengthens a character ("İ") each passage is done alone."""
     texts = [passage.text for passage in passages]
     joined = "\n".join(texts)
-    lower = joined.lower()
+    lower = folded(joined)
     if len(lower) != len(joined):
-        return [_Text(p, p.text.lower(), promises.anchors_in(p.text.lower())) for p in passages]
+        return [_alone(passage) for passage in passages]
     starts, start = [], 0
     for text in texts:
         starts.append(start)
@@ -196,6 +205,11 @@ def _texts(passages: list[Passage]) -> list[_Text]:
         _Text(passage, lower[begin : begin + len(passage.text)], anchors)
         for passage, begin, anchors in zip(passages, starts, found, strict=True)
     ]
+
+
+def _alone(passage: Passage) -> _Text:
+    lower = folded(passage.text)
+    return _Text(passage, lower, promises.anchors_in(lower))
 
 
 def find_all(
@@ -353,7 +367,7 @@ def _kamerstuk_after(refs, offset: int, footnote_kamerstukken) -> str | None:
 
 def _declared(sentence: str, mention_starts: list[int]):
     """Which mentions in the sentence it declares done: a tuple of indexes, "back" (an earlier one), or None."""
-    lower = sentence.lower()
+    lower = folded(sentence)
     if not any(word in lower for word in DECLARING_WORDS):
         return None
     for words, pattern, needs in DECLARATIONS:
@@ -374,6 +388,14 @@ def _negated(sentence: str, match) -> bool:
     return bool(NEGATION.search(sentence, clause_start, match.end()) or CONDITION.search(sentence))
 
 
+def _by_sentence(text: _Text, wordings: tuple[list, list]) -> list[tuple[list, list]]:
+    """The wordings that can match each sentence of the passage (`promises.by_sentence`); all of
+    them where "İ" made `lower` longer than the text, so that its offsets are not the sentences'."""
+    if len(text.lower) != len(text.passage.text):
+        return [wordings] * len(text.spans)
+    return promises.by_sentence(text.lower, text.spans, wordings)
+
+
 def find_commitments(passages: list[Passage], letter_date: datetime.date | None) -> list[Commitment]:
     return _commitments(_texts(passages), letter_date)
 
@@ -384,9 +406,11 @@ def _commitments(texts: list[_Text], letter_date: datetime.date | None) -> list[
         wordings = promises.wordings_in(text.passage.text, text.lower, text.anchors)
         if not (wordings[0] or wordings[1]):
             continue  # no wording can match any sentence of the passage
-        for start, end in text.spans:
-            sentence = text.passage.text[start:end].strip()
-            promise = promises.promise(sentence, wordings)
+        for (start, end), candidates in zip(text.spans, _by_sentence(text, wordings), strict=True):
+            if not (candidates[0] or candidates[1]):
+                continue  # no anchor of a wording stands in the sentence
+            sentence, lower = text.sentence(start, end)
+            promise = promises.promise(sentence, candidates, lower)
             if promise:
                 kind, due_from = promise
                 due = parse_due(sentence[due_from:], letter_date, looking_back=kind == "prior")

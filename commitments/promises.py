@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from commitments.literals import Needs
+from commitments.literals import Needs, folded
 
 KAMER = r"(?:[Uu]w|[Dd]e|[Dd]e\s+Tweede)\s+Kamer"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
@@ -145,11 +145,13 @@ class Wording:
     words: tuple[str, ...]
     needs: Needs
     anchors: tuple[str, ...]  # lower case: a passage whose lower() holds none of them cannot match
+    looks: tuple[str, ...]  # the anchors as they stand in a `folded` text
 
     @classmethod
     def of(cls, pattern: re.Pattern, words: tuple[str, ...]) -> "Wording":
         needs = Needs.of(pattern)
-        return cls(pattern, words, needs, _anchors(words, needs))
+        anchors = _anchors(words, needs)
+        return cls(pattern, words, needs, anchors, tuple(folded(anchor) for anchor in anchors))
 
     def possible(self, text: str, lower: str) -> bool:
         return any(word in lower for word in self.words) and self.needs.met(text, lower)
@@ -195,34 +197,40 @@ def _parts(wording: Wording) -> frozenset[str]:
     return frozenset(parts)
 
 
+# Each scanned part as it stands in a `folded` text ("ge?nformeerd"): where the part stands in lower(),
+# that does in the folded copy, and a passage holding it only for another "?" is read further, no more.
+SCANNED_FOLDED = tuple(folded(part) for part in SCANNED)
+
 # (wording, its parts), in the wordings' order
 PRIOR_PARTS = tuple((wording, _parts(wording)) for wording in PRIOR)
 NEW_PARTS = tuple((wording, _parts(wording)) for wording in NEW)
 
 
 def anchors_in(lower: str) -> set[str]:
-    """The parts `lower` holds."""
-    return set(Z_SCAN.findall(lower)) | {part for part in SCANNED if part in lower}
+    """The parts `lower` (a `folded` text) holds."""
+    return set(Z_SCAN.findall(lower)) | {
+        part for part, look in zip(SCANNED, SCANNED_FOLDED, strict=True) if look in lower
+    }
 
 
 def anchors_by_part(lower: str, starts: list[int]) -> list[set[str]]:
-    """The parts each part of `lower` holds (parts of the text begin at `starts`, and none holds the
-    newline before the next): each looked for in the whole text at once."""
+    """The parts each part of `lower` (a `folded` text) holds (parts of the text begin at `starts`, and
+    none holds the newline before the next): each looked for in the whole text at once."""
     found = [set() for _ in starts]
     for match in Z_SCAN.finditer(lower):
         found[bisect.bisect_right(starts, match.start()) - 1].add(match.group())
-    for anchor in SCANNED:
-        at = lower.find(anchor)
+    for anchor, look in zip(SCANNED, SCANNED_FOLDED, strict=True):
+        at = lower.find(look)
         while at != -1:
             part = bisect.bisect_right(starts, at) - 1
             found[part].add(anchor)
-            at = lower.find(anchor, starts[part + 1]) if part + 1 < len(starts) else -1
+            at = lower.find(look, starts[part + 1]) if part + 1 < len(starts) else -1
     return found
 
 
 def wordings_in(text: str, lower: str, anchors: set[str] | None = None) -> tuple[list[Wording], list[Wording]]:
     """The prior and new wordings (in their order) a passage can hold: the others can match none of
-    its sentences (a sentence's words and strings are the passage's). `lower` is text.lower(), and
+    its sentences (a sentence's words and strings are the passage's). `lower` is `folded(text)`, and
     `anchors` the anchors it holds (`anchors_in`): most passages hold none, and then no wording is
     looked at."""
     present = anchors_in(lower) if anchors is None else anchors
@@ -234,12 +242,32 @@ def wordings_in(text: str, lower: str, anchors: set[str] | None = None) -> tuple
     )
 
 
-def promise(sentence: str, wordings: tuple | None = None) -> tuple[str, int] | None:
+def by_sentence(lower: str, spans: list[tuple[int, int]], wordings: tuple[list, list]) -> list[tuple[list, list]]:
+    """Per sentence (`spans` of the passage that `lower` is `folded`, as long as it), the passage's
+    wordings that can match it: those with an anchor that begins in it, as every match holds one.
+    Each anchor is looked for once in the passage, not each wording in every sentence."""
+    ends = [end for _, end in spans]
+    found = [([], []) for _ in spans]
+    for kind, kind_wordings in enumerate(wordings):
+        for wording in kind_wordings:
+            sentences = set()
+            for look in wording.looks:
+                at = lower.find(look)
+                while at != -1:
+                    sentences.add(bisect.bisect_right(ends, at))
+                    at = lower.find(look, at + 1)
+            for index in sentences & set(range(len(spans))):  # none after the last: whitespace
+                found[index][kind].append(wording)
+    return found
+
+
+def promise(sentence: str, wordings: tuple | None = None, lower: str | None = None) -> tuple[str, int] | None:
     """The kind of commitment a sentence makes and where its due moment is named: for an earlier
     promise, after the words that report it ("Begin oktober heb ik toegezegd …" is not due in October).
-    `wordings`: those of the passage the sentence is part of (`wordings_in`), else all."""
+    `wordings`: those of the passage the sentence is part of (`wordings_in`), else all; `lower`: the
+    sentence `folded`, when the caller has it."""
     prior, new = wordings or (PRIOR, NEW)
-    lower = sentence.lower()
+    lower = folded(sentence) if lower is None else lower
     for wording in prior:
         if match := wording.search(sentence, lower):
             return "prior", match.end()
