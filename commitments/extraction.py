@@ -29,7 +29,9 @@ PARTICLE = (
 )
 NOT_A_NAME = r"(?!(?:Kamerstuk(?:ken)?|Handelingen|Tweede|Eerste|Kamer)\b)"
 WORD = rf"{NOT_A_NAME}[{UPPER}][\w'’]+"
-SURNAME = rf"{WORD}(?:-(?:{PARTICLE}\s+)*{WORD})*"  # "Michon-Derkzen", "Nijkerken-de Haan"
+# "Michon-Derkzen", "Nijkerken-de Haan"; not the first half of a written-out compound ("moties
+# Vreemdelingen- en asielbeleid", a debate's title): the \b keeps the name from giving back letters.
+SURNAME = rf"{WORD}(?:-(?:{PARTICLE}\s+)*{WORD})*\b(?!-\s)"
 INITIALS = rf"(?:[{UPPER}]\.\s?)+"  # "J.Z.C.M. Tellegen": not part of the member's name
 # A first name stays: the Kamer names members that way where surnames are shared ("Inge van Dijk").
 FIRST_NAME = rf"(?:(?!{PARTICLE}\s){WORD}\s+(?=(?:{PARTICLE}\s+)*[{UPPER}]))"
@@ -39,11 +41,10 @@ GROUP = rf"{NAME}(?:\s+en\s+{NAME}|,\s+{NAME}|/{NAME})*{CS}"
 ADJECTIVE = r"(?:aangenomen|gewijzigde|gelijkstrekkende|verwante|eerdere|aangehouden|(?:eerder\s+|boven)?genoemde)"
 LEAD = rf"(?P<lead>\b(?:[Dd]e\s+)?(?:door\s+de\s+Kamer\s+)?(?:{ADJECTIVE}\s+)*)\b(?P<word>[Mm]oties?)"
 BRACKETS = r"(?:\s*\((?P<parties>[^()]{1,80})\))?"
-MENTION = re.compile(
-    rf"{LEAD}(?:\s+|-)(?:van\s+(?:het\s+|de\s+)?(?:lid|leden)\s+)?(?P<names>{GROUP}(?:\s+en\s+{GROUP})*){BRACKETS}"
-)
+# "van het lid", "van de leden"; "van van het lid" as it was published once, a word doubled
+MEMBERS_LEAD = r"(?:(?:van\s+){1,2}(?:het\s+|de\s+)?(?:lid|leden)\s+)?"
+MENTION = re.compile(rf"{LEAD}(?:\s+|-){MEMBERS_LEAD}(?P<names>{GROUP}(?:\s+en\s+{GROUP})*){BRACKETS}")
 # "de moties A (Kamerstuk …) en B (Kamerstuk …)": the next motion of a list, after one in brackets
-MEMBERS_LEAD = r"(?:van\s+(?:het\s+|de\s+)?(?:lid|leden)\s+)?"
 NEXT_IN_LIST = re.compile(rf"(?:,\s*|\s+en\s+){MEMBERS_LEAD}(?P<names>{GROUP}){BRACKETS}")
 # "de moties Kamerstuk 32 793, nr. 176 (…)", "de motie (Kamerstuk 36 600 VI, nr. 12)": named by the kamerstuk
 CITED_FIRST = re.compile(rf"{LEAD}(?:\s+|\s*(?P<open>\()\s*)(?=Kamerstuk|\d\d[\s\u00a0]?\d{{3}})")

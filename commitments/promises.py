@@ -17,7 +17,7 @@ KAMER = r"(?:[Uu]w|[Dd]e|[Dd]e\s+Tweede)\s+Kamer"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
     rf"\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
-    rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
+    rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|Q[1-4]\s+20\d\d|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
     r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
 )
 TO_DELIVER = (
@@ -99,6 +99,22 @@ NEW_PROMISE = [
     (
         re.compile(r"\baan\s+uw\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:verzonden|gestuurd|toegezonden|aangeboden)\b"),
         ("kamer",),
+    ),
+    (  # "…, waarna ik uw Kamer spoedig zal informeren": a subordinate clause puts its verbs last
+        re.compile(
+            r"\b(?:waarna|zodra|nadat|zodat|dat)\s+(?:ik|wij|we)\b(?:\s+(?!niet\b|geen\b)[^\s,;]+){1,6}?\s+"
+            rf"(?:zal|zullen)\s+(?:doen\s+)?{TO_DELIVER}\b",
+            re.IGNORECASE,
+        ),
+        ("zal", "zullen"),
+    ),
+    (  # "In Q1 2026 ontvangt uw Kamer de rapportage", "Uw Kamer ontvangt in het najaar …": the present for later
+        re.compile(
+            rf"{LATER_MOMENT}(?:\s+\S+){{0,3}}?\s+ontvangt\s+(?:u|{KAMER})\b"
+            rf"|\b(?:u|{KAMER})\s+ontvangt\b.*?{LATER_MOMENT}",
+            re.IGNORECASE,
+        ),
+        ("ontvangt",),
     ),
 ]
 # A prior commitment: the match ends where the earlier promise's words (and its due moment) begin.
