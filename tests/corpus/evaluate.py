@@ -325,12 +325,14 @@ def raised_floors(summed: dict[str, Count], floors: dict) -> dict:
     }
 
 
-HELD_OUT_NOTE = "Held-out letter"
+# Each round of letters added after the extraction was tuned: their gold says which in a note.
+HELD_OUT_ROUNDS = {"1": "Held-out letter", "2": "Held-out round two letter"}
 
 
-def held_out_ids() -> list[str]:
-    """The letters added after the extraction was tuned (their gold says so in its first note)."""
-    return [i for i in corpus_ids() if any(note.startswith(HELD_OUT_NOTE) for note in load(i)["notes"])]
+def held_out_ids(round_: str = "all") -> list[str]:
+    """The letters of one held-out round ("1", "2"), or of every round ("all")."""
+    marks = tuple(HELD_OUT_ROUNDS.values()) if round_ == "all" else (HELD_OUT_ROUNDS[round_],)
+    return [i for i in corpus_ids() if any(note.startswith(marks) for note in load(i)["notes"])]
 
 
 def main(argv: list[str]) -> int:
@@ -338,7 +340,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--letter", action="append", default=[], help="a corpus id (or 'all') to show in detail")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--raise-floors", action="store_true", help="raise tests/corpus/floors.json to today's figures")
-    parser.add_argument("--held-out", action="store_true", help="only the held-out letters (no floors)")
+    parser.add_argument(
+        "--held-out",
+        nargs="?",
+        const="all",
+        choices=[*HELD_OUT_ROUNDS, "all"],
+        help="only the letters of one held-out round, or of all (no floors)",
+    )
     args = parser.parse_args(argv)
     if args.held_out and args.raise_floors:
         parser.error("the floors hold for the whole corpus: --raise-floors without --held-out")
@@ -350,7 +358,7 @@ def main(argv: list[str]) -> int:
     import django
 
     django.setup()
-    per_letter = evaluate_corpus(held_out_ids() if args.held_out else None)
+    per_letter = evaluate_corpus(held_out_ids(args.held_out) if args.held_out else None)
     if args.json:
         print(json.dumps(as_json(per_letter), ensure_ascii=False, indent=1))
         return 0

@@ -3,6 +3,8 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.corpus.evaluate import Count, below_floors, compare, held_out_ids, raised_floors
 
 GOLD = {
@@ -147,9 +149,14 @@ def test_a_second_found_item_may_still_take_the_borderline_gold_item():
     assert figures(compare(gold, {**RESULT, "motions": found})["motion mentions"]) == (1, 1, 0)
 
 
-def test_the_held_out_letters_are_the_ones_sources_md_lists_in_the_held_out_round():
+@pytest.mark.parametrize(
+    ("round_", "heading", "letters"),
+    [("1", "### Held-out round (December 2026)", 16), ("2", "### Held-out round two (December 2026)", 15)],
+)
+def test_each_held_out_round_is_the_letters_sources_md_lists_under_it(round_, heading, letters):
     sources = (Path(__file__).parent / "SOURCES.md").read_text(encoding="utf-8")
-    round_ = sources.split("### Held-out round", 1)[1].split("\n\nThe five Word files", 1)[0]
+    section = sources.split(f"{heading}\n", 1)[1].split("\n### ", 1)[0].split("\n\nThe five Word files", 1)[0]
 
-    assert held_out_ids() == sorted(re.findall(r"^\| `([^`]+)` \|", round_, flags=re.MULTILINE))
-    assert len(held_out_ids()) == 16
+    assert held_out_ids(round_) == sorted(re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE))
+    assert len(held_out_ids(round_)) == letters
+    assert set(held_out_ids(round_)) < set(held_out_ids())
