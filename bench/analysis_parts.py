@@ -1,4 +1,4 @@
-"""H2's probe: the seed's analysis without the reader, per part, for cProfile and cachegrind (issue 16).
+"""The seed's analysis without the reader, per part, for cProfile and cachegrind (issue 16).
 
     DEBUG=1 .venv/bin/python bench/analysis_parts.py PART ROUNDS [FILE.docx]
 

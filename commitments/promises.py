@@ -102,11 +102,11 @@ NEW_PROMISE = [
     ),
     (  # "…, waarna ik uw Kamer spoedig zal informeren": a subordinate clause puts its verbs last
         re.compile(
-            r"\b(?:waarna|zodra|nadat|zodat|dat)\s+(?:ik|wij|we)\b(?:\s+(?!niet\b|geen\b)[^\s,;]+){1,6}?\s+"
+            r"\b(?:waarna|nadat|zodat|dat)\s+(?:ik|wij|we)\b(?:\s+(?!niet\b|geen\b)[^\s,;]+){1,6}?\s+"
             rf"(?:zal|zullen)\s+(?:doen\s+)?{TO_DELIVER}\b",
             re.IGNORECASE,
         ),
-        ("zal", "zullen"),
+        ("waarna ", "nadat ", "dat ik", "dat wij", "dat we"),  # "zodat ik" holds "dat ik"
     ),
     (  # "In Q1 2026 ontvangt uw Kamer de rapportage", "Uw Kamer ontvangt in het najaar …": the present for later
         re.compile(
