@@ -1,4 +1,4 @@
-"""H2's check: every extractor's output in one tree against another's, all their modules alike (issue 16).
+"""Every extractor's output in one tree against another's, all their modules alike (issue 16).
 
     DEBUG=1 .venv/bin/python bench/extraction_check.py dump TREE OUT.json   # in a tree: what its extractors give
     DEBUG=1 .venv/bin/python bench/extraction_check.py compare A.json B.json
