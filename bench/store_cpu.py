@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from celery_import import LETTERS, variant  # noqa: E402
+from celery_import import LETTERS, cpu_ticks, variant  # noqa: E402
 from import_speed import ensure_database  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -40,8 +40,7 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 
 def backend_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
+    return cpu_ticks(pid) / TICKS
 
 
 def from_template(url: str, template: str) -> None:
