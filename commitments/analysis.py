@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ from kamer.models import Persoon
 from letters.docx.references import texts_of
 from letters.importing.rows import insert as insert_rows
 from letters.models import SHOWN_SOURCES
+from tkdossiers import compiled
 from tkdossiers.citations import find
 from tkdossiers.models import Kamerstuk
 
@@ -74,38 +75,31 @@ class Mirror:
     register_state: tuple  # (count, latest updated_at) of those entries: the kept register's fingerprint
 
 
-_statements: dict = {}  # (vendor, name) -> (sql, params), built once from the querysets
-
-
 def kamer_mirror() -> Mirror:
     """One statement: the Personen's fingerprint, whether the zaken that the import links to are
     mirrored at all, and the register's size and latest change (its fingerprint: kept_register).
     Where they are not mirrored, linking sends nothing."""
-    count, latest, zaken, entries, changed = _fetch("mirror")
+    count, latest, zaken, entries, changed = compiled.one_row("kamer mirror", _mirror_sql)
     return Mirror(
         persons=(count, latest), motion_zaken=bool(zaken), register=bool(entries), register_state=(entries, changed)
     )
 
 
-def _fetch(name: str) -> tuple:
-    key = (connection.vendor, name)
-    if key not in _statements:
-        persons, persons_params = _sql(Persoon.objects.filter(deleted=False).values("updated_at"))
-        zaken, zaken_params = _sql(motion_zaken().values("pk"))
-        register, register_params = _sql(register_entries().values("updated_at"))
-        # the ORM's own SQL of the querysets; their values stay parameters
-        _statements[(connection.vendor, "persons")] = (
-            f"SELECT COUNT(*), MAX(p.updated_at) FROM ({persons}) p",  # noqa: S608
-            persons_params,
-        )
-        _statements[(connection.vendor, "mirror")] = (
-            f"SELECT COUNT(*), MAX(p.updated_at), EXISTS ({zaken}), (SELECT COUNT(*) FROM ({register}) e),"  # noqa: S608
-            f" (SELECT MAX(e.updated_at) FROM ({register}) e) FROM ({persons}) p",
-            (*zaken_params, *register_params, *register_params, *persons_params),
-        )
-    with connection.cursor() as cursor:
-        cursor.execute(*_statements[key])
-        return cursor.fetchone()
+# The ORM's own SQL of the querysets, their values kept as parameters; compiled once (tkdossiers.compiled).
+def _persons_sql() -> tuple[str, tuple]:
+    persons, params = _sql(Persoon.objects.filter(deleted=False).values("updated_at"))
+    return f"SELECT COUNT(*), MAX(p.updated_at) FROM ({persons}) p", params  # noqa: S608
+
+
+def _mirror_sql() -> tuple[str, tuple]:
+    persons, persons_params = _sql(Persoon.objects.filter(deleted=False).values("updated_at"))
+    zaken, zaken_params = _sql(motion_zaken().values("pk"))
+    register, register_params = _sql(register_entries().values("updated_at"))
+    sql = (
+        f"SELECT COUNT(*), MAX(p.updated_at), EXISTS ({zaken}), (SELECT COUNT(*) FROM ({register}) e),"  # noqa: S608
+        f" (SELECT MAX(e.updated_at) FROM ({register}) e) FROM ({persons}) p"
+    )
+    return sql, (*zaken_params, *register_params, *register_params, *persons_params)
 
 
 def _sql(queryset) -> tuple[str, tuple]:
@@ -122,7 +116,7 @@ def known_members(mirror: Mirror | None = None) -> KnownMembers | None:
     `kamer_mirror` the import read already). Without a database to read (the corpus evaluation
     on an unmigrated demo database) the built-in patterns stand alone."""
     try:
-        fingerprint = mirror.persons if mirror else _fetch("persons")
+        fingerprint = mirror.persons if mirror else compiled.one_row("kamer persons", _persons_sql)
         if fingerprint != _known["fingerprint"]:
             persons = Persoon.objects.filter(deleted=False)
             rows = persons.exclude(surname="") if fingerprint[0] else persons.none()

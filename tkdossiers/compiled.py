@@ -55,6 +55,14 @@ def execute(name: str, build: Callable[[], tuple[str, tuple]], **values) -> int:
         return cursor.rowcount
 
 
+def one_row(name: str, build: Callable[[], tuple[str, tuple]], **values) -> tuple | None:
+    """The first row of the statement `build()` gives (sql, params), its slots filled from `values`."""
+    sql, params = _once(name, build)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _filled(params, values))
+        return cursor.fetchone()
+
+
 def update(queryset, **values) -> tuple[str, tuple]:
     """The SQL of queryset.update(**values), for `execute` (on a database that updates with a
     subquery of the same table, as PostgreSQL does, Django sends it as one statement)."""
