@@ -22,6 +22,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+import ahocorasick_rs
+
 INFLECTION = r"(?:s|en|e|'s|’s)?"
 MAX_COUNT = 3  # a word repeated in one long passage should not outweigh every other rule
 # The characters besides A-Z and a-z that the case rule of re takes as an ASCII letter: İ and ı as i,
@@ -71,9 +73,9 @@ def compile_term(term: str) -> re.Pattern:
 class Matcher:
     """Every topic's rules, compiled once; `tag` gives each section its topic slugs.
 
-    A term's pattern is tried only where its first word stands, found by a substring search in all
-    the letter's texts at once (`_hits_of`), so no text is scanned by every pattern. A term shared
-    by two topics counts for both.
+    A term's pattern is tried only where its first word stands, found for every term at once by one
+    multi-word (Aho-Corasick) scan of all the letter's texts (`_hits_of`), so no text is scanned by
+    every pattern, nor searched once per term. A term shared by two topics counts for both.
     """
 
     def __init__(self, topics: list[TopicRules]):
@@ -89,18 +91,25 @@ class Matcher:
             (re.split(r"\s+", term.rstrip("*").lower())[0], compile_term(term), users)
             for term, users in by_term.items()
         ]
-        # The first word of each term that `_hits_of` looks for as bytes: an ASCII one, not empty (as that
-        # of a term "*", which is everywhere); None for the others, which are tested as `_hits` does.
-        self.first_words = [literal.encode() if literal and literal.isascii() else None for literal, _, _ in self.terms]
+        # The terms `_hits_together` finds by their first word: an ASCII one, not empty (as that of a term
+        # "*", which is everywhere). The others are tested as `_hits` does.
+        self.first_words = _FirstWords(
+            (literal, index, pattern)
+            for index, (literal, pattern, _) in enumerate(self.terms)
+            if literal and literal.isascii()
+        )
+        self.unscanned = [
+            index for index, (literal, _, _) in enumerate(self.terms) if not literal or not literal.isascii()
+        ]
 
     def _hits(self, text: str) -> list[tuple[int, list[tuple[int, float, bool]]]]:
-        """(number of matches, topics it counts for) for every term found in the text: the plain way,
-        for the letters and terms `_hits_of` cannot look through as bytes."""
+        """(number of matches up to MAX_COUNT, topics it counts for) for every term found in the text:
+        the plain way, for the letters and terms `_hits_of` cannot look through as bytes."""
         lowered = text.lower()
         found = []
         for literal, pattern, users in self.terms:
             if literal in lowered:
-                count = len(pattern.findall(text))
+                count = min(len(pattern.findall(text)), MAX_COUNT)
                 if count:
                     found.append((count, users))
         return found
@@ -118,8 +127,8 @@ class Matcher:
         return hits + self._hits_together(batch)
 
     def _hits_together(self, texts: list[str]) -> list[list[tuple[int, list[tuple[int, float, bool]]]]]:
-        """`_hits` of each text: a term's pattern is tried only where its first word stands in one of
-        them, not at every position of every text."""
+        """`_hits` of each text: one scan of all of them for every term's first word at once, and a term's
+        pattern tried only where its first word stands, not at every position of every text."""
         if len(texts) <= 2:  # one section: a search of the texts together saves nothing
             return [self._hits(text) for text in texts]
         joined = "\n".join(texts)  # no first word holds a newline
@@ -130,16 +139,13 @@ class Matcher:
         lowered = joined.encode("ascii", "replace").lower()
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
         counts: list[dict[int, int]] = [{} for _ in texts]
-        for index, ((literal, pattern, _), word) in enumerate(zip(self.terms, self.first_words, strict=True)):
-            if word:
-                if (at := lowered.find(word)) != -1:  # most terms stand nowhere in a letter
-                    for which, count in _count_at(word, at, pattern, texts, lowered, starts).items():
-                        counts[which][index] = count
-            else:
-                for text, found in zip(texts, counts, strict=True):
-                    if literal in text.lower() and (count := len(pattern.findall(text))):
-                        found[index] = count
-        return [[(count, self.terms[index][2]) for index, count in sorted(found.items())] for found in counts]
+        self.first_words.count(lowered, texts, starts, counts)
+        for term in self.unscanned:
+            literal, pattern, _ = self.terms[term]
+            for text, found in zip(texts, counts, strict=True):
+                if literal in text.lower() and (count := min(len(pattern.findall(text)), MAX_COUNT)):
+                    found[term] = count
+        return [[(count, self.terms[term][2]) for term, count in sorted(found.items())] for found in counts]
 
     def own_topics(self, section: SectionText) -> list[str]:
         return self._slugs(self._own(*self._hits_of([section.heading, section.body])))
@@ -150,7 +156,7 @@ class Matcher:
         scores = [0.0] * len(self.slugs)
         for count, users in body_hits:
             for topic, weight, names in users:
-                scores[topic] += weight * min(count, MAX_COUNT)
+                scores[topic] += weight * count
                 if names:
                     own.add(topic)
         return own | {index for index, score in enumerate(scores) if score >= self.thresholds[index]}
@@ -178,18 +184,38 @@ def _topics(hits) -> set[int]:
     return {topic for _, users in hits for topic, _, _ in users}
 
 
-def _count_at(word: bytes, at: int, pattern, texts: list[str], lowered: bytes, starts: list[int]) -> dict[int, int]:
-    """Per text, the number of matches `pattern.findall` gives, trying the pattern only where `word`
-    stands in `lowered` (first at `at`): the texts joined, each from its offset in `starts`."""
-    counts: dict[int, int] = {}
-    while at != -1:
-        which = bisect_right(starts, at) - 1
-        if match := pattern.match(texts[which], at - starts[which]):
-            counts[which] = counts.get(which, 0) + 1
-            at = lowered.find(word, starts[which] + match.end())  # findall goes on after a match
-        else:
-            at = lowered.find(word, at + 1)
-    return counts
+class _FirstWords:
+    """The terms' first words, to find every place where any of them stands in one scan (Aho-Corasick)."""
+
+    def __init__(self, words):
+        """words: (first word, term index, pattern) triples."""
+        terms_of: dict[str, list[tuple[int, re.Pattern]]] = {}
+        for word, term, pattern in words:
+            terms_of.setdefault(word, []).append((term, pattern))
+        self.terms = list(terms_of.values())  # per word: the terms it begins and their patterns
+        self.scanner = ahocorasick_rs.BytesAhoCorasick(
+            [word.encode() for word in terms_of], matchkind=ahocorasick_rs.MATCHKIND_STANDARD
+        )
+
+    def count(self, lowered: bytes, texts: list[str], starts: list[int], counts: list[dict[int, int]]) -> None:
+        """Per text, per term, the number of matches `pattern.findall` gives up to MAX_COUNT, trying a
+        term's pattern only where its first word stands in lowered (the texts joined, each from its
+        offset in starts)."""
+        after: dict[int, int] = {}  # per term, where findall goes on after its last match, or the next text
+        for word, at, _ in self.scanner.find_matches_as_indexes(lowered, overlapping=True):
+            which = -1
+            for term, pattern in self.terms[word]:
+                if at < after.get(term, 0):
+                    continue
+                if which == -1:
+                    which = bisect_right(starts, at) - 1
+                if match := pattern.match(texts[which], at - starts[which]):
+                    found = counts[which]
+                    count = found[term] = found.get(term, 0) + 1
+                    if count < MAX_COUNT:
+                        after[term] = starts[which] + match.end()
+                    else:  # counted enough in this text
+                        after[term] = starts[which + 1] if which + 1 < len(starts) else len(lowered)
 
 
 def is_opening(section: SectionText) -> bool:

@@ -1,5 +1,6 @@
-"""The matcher looks for a term's first word in all texts of a letter at once, and tries the term's
-pattern only there (issue 16). It must count exactly what `findall` over each text counts."""
+"""The matcher looks for every term's first word in all texts of a letter at once, and tries the term's
+pattern only there (issue 16). It must count exactly what `findall` over each text counts, up to
+MAX_COUNT (more weighs no more)."""
 
 import re
 import sys
@@ -68,6 +69,19 @@ def test_a_lookalike_counts_as_before_only_beside_the_word_itself():
     matcher = Matcher([TopicRules("t", (Rule("straat", 5),))])
 
     assert matcher._hits_of(["de ſtraat", "de ſtraat en de straat", ""]) == [[], [(2, [(0, 5, False)])], []]
+
+
+def test_a_term_counts_up_to_the_cap_in_each_text_and_counts_again_in_the_next():
+    # After a text's third match the scan skips to the next text: that one's matches all count.
+    matcher = Matcher([TopicRules("t", (Rule("meldkamer", 1), Rule("meldkamer*", 1)))])
+    texts = ["meldkamer " * 5, "de meldkamers en meldkamer", "meldkamerdomein", ""]
+
+    assert matcher._hits_of(texts) == [
+        [(3, [(0, 1, False)]), (3, [(0, 1, False)])],
+        [(2, [(0, 1, False)]), (2, [(0, 1, False)])],
+        [(1, [(0, 1, False)])],
+        [],
+    ]
 
 
 def test_a_huge_letter_is_searched_in_batches_with_the_same_hits(monkeypatch):
