@@ -88,6 +88,8 @@ LOOKALIKE_BYTES = tuple(mark.encode() for mark in LOOKALIKE_MARKS)
 DIGITS_AND_SPACES = bytes(48 if chr(b) in "0123456789?" else 32 if b == 32 else 120 for b in range(256))
 # A dossier number written so: "29517", "29 517", "29\u00a0517" (its space a "?", so "000000").
 DOSSIER_SHAPES = (b"00000", b"00 000")
+DIGIT_RUNS = re.compile(r"\d+")
+NOT_DIGITS = re.compile(r"\D")
 LOOKED_AT_TOGETHER = 200_000  # characters: the seed letter has 47,000
 
 
@@ -134,7 +136,7 @@ def normalise_year(text: str | None) -> str | None:
     """'2024–2025', '2024-2025', '2022/-23', '2024/25' -> '2024/25'."""
     if not text:
         return None
-    digits = re.findall(r"\d+", text)
+    digits = DIGIT_RUNS.findall(text)
     if len(digits) != 2:
         return None
     first, second = digits
@@ -150,7 +152,7 @@ def parse_dossier(text: str) -> tuple[str, str | None] | None:
     )
     if not match:
         return None
-    number = re.sub(r"\D", "", match.group(1))
+    number = NOT_DIGITS.sub("", match.group(1))
     toevoeging = match.group(2)
     return number, toevoeging.upper() if toevoeging and toevoeging.isalpha() else toevoeging
 
@@ -179,7 +181,7 @@ def find_dossiers(text: str) -> list[DossierCitation]:
         return []
     return [
         DossierCitation(
-            m.group(0), m.start(), m.end(), re.sub(r"\D", "", m.group("number")), _toevoeging(m.group("toevoeging"))
+            m.group(0), m.start(), m.end(), NOT_DIGITS.sub("", m.group("number")), _toevoeging(m.group("toevoeging"))
         )
         for m in _matches(DOSSIER_ONLY, text, _word_starts(text, DOSSIER_ONLY_STARTS))
     ]
@@ -222,13 +224,13 @@ def _mark(found: list[bool], data: bytes, words: tuple[bytes, ...], starts: list
 def _citations_of(match) -> list[Citation]:
     year = normalise_year(match.group("year"))
     dossiers = [
-        (re.sub(r"\D", "", m.group("number")), _toevoeging(m.group("toevoeging")))
+        (NOT_DIGITS.sub("", m.group("number")), _toevoeging(m.group("toevoeging")))
         for m in ONE_DOSSIER.finditer(match.group("dossiers"))
     ]
     if match.group("letters"):
         numbers = [match.group("letters")]  # an Eerste Kamer paper: "30 880, AA"
     else:
-        numbers = re.findall(r"\d+", match.group("numbers") or match.group("bare"))
+        numbers = DIGIT_RUNS.findall(match.group("numbers") or match.group("bare"))
     literal = match.group(0).rstrip(" ,")
     return [
         Citation(literal, match.start(), match.start() + len(literal), dossier, toevoeging, number, year)

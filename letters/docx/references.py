@@ -57,7 +57,8 @@ def occurrences(sections, footnotes) -> list[Occurrence]:
     seen: set[str] = set()
     found: list[Occurrence] = []
     for index, location, text, refs in located:
-        found += _in_text(cited.get(text, []), refs, index, location, texts, cited, seen)
+        if refs or text in cited:  # most paragraphs cite nothing
+            found += _in_text(cited.get(text, []), refs, index, location, texts, cited, seen)
     for number, text in texts.items():
         if number not in seen:
             found += _cited(cited.get(text, []), None, number)
