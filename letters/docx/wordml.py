@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -35,7 +37,7 @@ def child_map(element) -> dict:
     """An element's children by tag, the first of each tag (what element.find would give)."""
     children: dict = {}
     if element is not None:
-        for child in element:
+        for child in element[:]:
             children.setdefault(child.tag, child)
     return children
 
@@ -44,7 +46,7 @@ def first_children(element, tags: tuple) -> dict:
     """The first child of each of tags, by tag (what element.find(tag) would give for each)."""
     found: dict = {}
     if element is not None:
-        for child in element:
+        for child in element[:]:
             tag = child.tag
             if tag in tags and tag not in found:
                 found[tag] = child
@@ -65,6 +67,8 @@ def is_on(element, name: str = "val") -> bool:
     """A WordprocessingML on/off property: present without a value means on."""
     if element is None:
         return False
+    if not element.values():
+        return True  # Word's usual <w:b/>: asking for no attributes costs a third of asking for one
     value = element.get(W + name)
     return value is None or value.lower() not in ("0", "false", "off", "none")
 
@@ -81,6 +85,7 @@ class Style:
 STYLE, STYLE_ID, STYLE_TYPE, STYLE_DEFAULT = W + "style", W + "styleId", W + "type", W + "default"
 NAME, BASED_ON, P_PR, R_PR, R_STYLE = W + "name", W + "basedOn", W + "pPr", W + "rPr", W + "rStyle"
 OUTLINE_LVL, NUM_PR, NUM_ID, BOLD, ITALIC = W + "outlineLvl", W + "numPr", W + "numId", W + "b", W + "i"
+STYLE_DEFAULTS = etree.XPath("w:style/@w:default", namespaces={"w": W_NS})  # in document order
 
 
 class StyleSheet:
@@ -90,17 +95,23 @@ class StyleSheet:
     def __init__(self, root):
         self._elements: dict[str, object] = {}
         self._resolved: dict[tuple[str, int], Style] = {}
+        self._by_id: dict[str, Style] = {}  # what get() gave for a style id
         self._default_id = ""
         if root is None:
             return
         for element in root.iterchildren(STYLE):
-            style_id = element.get(STYLE_ID) or ""
-            self._elements[style_id] = element  # the last of an id counts
-            if element.get(STYLE_DEFAULT) in ("1", "true") and element.get(STYLE_TYPE) == "paragraph":
-                self._default_id = style_id
+            self._elements[element.get(STYLE_ID) or ""] = element  # the last of an id counts
+        # The few styles that say w:default, found by libxml2: asking each of a hundred styles costs more.
+        for default in STYLE_DEFAULTS(root):
+            element = default.getparent()
+            if default in ("1", "true") and element.get(STYLE_TYPE) == "paragraph":
+                self._default_id = element.get(STYLE_ID) or ""  # the last one counts
 
     def get(self, style_id: str) -> Style:
-        return self._at(style_id or self._default_id, 0)
+        found = self._by_id.get(style_id)
+        if found is None:  # every paragraph asks: one lookup by the id it has
+            found = self._by_id[style_id] = self._at(style_id or self._default_id, 0)
+        return found
 
     def _at(self, style_id: str, depth: int) -> Style:
         """The style resolved `depth` steps down a basedOn chain, kept: the styles of a letter share their
@@ -129,7 +140,7 @@ class StyleSheet:
         num_id = parent.num_id
         numbered = (
             next((n for p in ppr.iterchildren(NUM_PR) for n in p.iterchildren(NUM_ID)), None)
-            if ppr is not None
+            if NUM_PR in paragraph_props  # ppr has a w:numPr: the first w:numId in any of them counts
             else None
         )
         if numbered is not None:
@@ -147,7 +158,7 @@ class StyleSheet:
         if rpr is None:
             return bold, italic
         char_style = bold_element = italic_element = None
-        for prop in rpr:  # the first of each counts
+        for prop in rpr[:]:  # the first of each counts (a slice costs less than lxml's iterator)
             tag = prop.tag
             if tag == R_STYLE:
                 char_style = prop if char_style is None else char_style
@@ -155,7 +166,7 @@ class StyleSheet:
                 bold_element = prop if bold_element is None else bold_element
             elif tag == ITALIC:
                 italic_element = prop if italic_element is None else italic_element
-        style_id = attr(char_style, "val")
+        style_id = char_style.get(VAL) if char_style is not None else None
         if style_id:
             resolved = self.get(style_id)
             bold = resolved.bold if resolved.bold is not None else bold
