@@ -113,14 +113,17 @@ def header_lines(package, names: list[str]) -> list[str]:
     lines = []
     for name in names:
         root = package.deferred_xml(name)
-        # Word keeps a VML copy of every text box in mc:Fallback; a header without one needs no look up.
-        copies = next(root.iter(FALLBACK), None) is not None
+        # Word keeps a VML copy of every text box in mc:Fallback. What lies in one, and which paragraphs
+        # hold a text box, is looked up once per part from the few copies and boxes: asking each paragraph
+        # and text for its ancestors cost more than parsing the header.
+        copies = list(root.iterdescendants(FALLBACK))
+        copied = {node for copy in copies for node in copy.iter(PARAGRAPH, TEXT)}
+        with_box = {p for box in root.iter(TEXT_BOX) for p in box.iterancestors(PARAGRAPH)}
         for p in root.iter(PARAGRAPH):
-            if copies and inside(p, root, (FALLBACK,)):
-                continue
-            if next(p.iterdescendants(TEXT_BOX), None) is not None:
-                continue  # the box's own paragraphs are visited on their own
-            lines.append(" ".join(_visible_text(p, copies).split()))
+            if p in copied or p in with_box:
+                continue  # a copy; or a paragraph whose box's own paragraphs are visited on their own
+            texts = p.iter(TEXT)
+            lines.append(" ".join("".join([t.text or "" for t in texts if t not in copied]).split()))
     return lines
 
 
@@ -287,8 +290,6 @@ def extract(*, head_lines, headers, package, signature, filename, first_heading)
     custom = functools.cache(lambda: custom_properties(package))
     core = functools.cache(lambda: core_properties(package))
     visible = VisibleLines(head_lines, lambda: header_lines(package, headers))
-    if not any(name in package.deferred for name in headers):
-        visible.more()  # the page headers were small enough to be parsed already: read them as a list
     title = (
         labelled_value(visible, TITLE_LABELS)
         or custom().get("onderwerp", "")

@@ -52,9 +52,6 @@ WHOLE_PART_BYTES = 2 * 1024 * 1024
 # is 79 KB), and all of them together past MAX_WHOLE_PARTS_BYTES, even those that are only checked
 # (`Package.defer`).
 MAX_WHOLE_PART_BYTES = 2 * 1024 * 1024
-# Package.defer parses parts smaller than this at once: check_xml costs more than parse_xml below about
-# 2 KB (cachegrind: 0.12 against 0.10 M instructions for an 0.8 KB docProps/core.xml).
-DEFER_FROM_BYTES = 2048
 MAX_WHOLE_PARTS_BYTES = 6 * 1024 * 1024
 
 PARSER_OPTIONS = {
@@ -80,6 +77,22 @@ def parse_xml(data: bytes, part_name: str):
     return root
 
 
+CUT_UNSAFE = (b"<!--", b"-->", b"<![CDATA[", b"]]>", b"<?")
+
+
+def without_element(data: bytes, tag: bytes) -> bytes:
+    """data without its one <tag …>…</tag> element, which the caller never reads, so that libxml2 does not
+    read it either: w:latentStyles is some 40 % of a styles.xml. data as it is unless the element stands
+    there once, with an end tag and nothing in it (a comment, CDATA) that the cut could break."""
+    start = data.find(b"<" + tag)
+    end = data.find(b"</" + tag + b">", start + 1)
+    if start == -1 or end == -1 or data[start + len(tag) + 1 : start + len(tag) + 2] not in (b" ", b">"):
+        return data
+    if data.find(b"<" + tag, start + 1) != -1 or any(mark in data[start:end] for mark in CUT_UNSAFE):
+        return data
+    return data[:start] + data[end + len(tag) + 3 :]
+
+
 def check_xml(data: bytes, part_name: str) -> list[str] | None:
     """Raise what parse_xml(data, part_name) would raise, for about half its cost: libxml2 reads the part
     without building a tree. Only a clean read of a UTF-8 part is taken as it is; anything else (a
@@ -94,7 +107,7 @@ def check_xml(data: bytes, part_name: str) -> list[str] | None:
         clean = not target.has_doctype and len(parser.error_log) == 0
     except etree.XMLSyntaxError:
         clean = False
-    if clean and b"xml:id" not in data and _utf8(data):
+    if clean and b"xml:id" not in data and utf8(data):
         return target.texts.copy()
     parse_xml(data, part_name)
     return None
@@ -134,7 +147,7 @@ def _checking_parser() -> tuple[etree.XMLParser, _Reading]:
 XML_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)""")
 
 
-def _utf8(data: bytes) -> bool:
+def utf8(data: bytes) -> bool:
     """Whether the part is UTF-8 as written (Word's own encoding), where an xml:id is the bytes b"xml:id"."""
     text = data.removeprefix(codecs.BOM_UTF8)
     if not text.startswith(b"<?xml"):
@@ -209,8 +222,6 @@ class Package:
     trees: dict = field(default_factory=dict)  # small parts parsed whole, kept for a second look
     whole_bytes: int = 0  # of the parts xml() parsed whole or defer() put off so far
     deferred: list = field(default_factory=list)  # parts defer() put off and nothing has parsed yet
-    checked: set = field(default_factory=set)  # put-off parts deferred_text() checked already
-    parsed_early: dict = field(default_factory=dict)  # the parts defer() found too small to put off
 
     def has(self, name: str) -> bool:
         return name in self.infos
@@ -237,12 +248,14 @@ class Package:
             raise ReadError(f"{name} is groter dan het archief opgeeft; mogelijk een zip-bom")
         return data
 
-    def xml(self, name: str):
-        """A part that is parsed whole, within its limits; None when the letter has none."""
+    def xml(self, name: str, *, leave_out: bytes = b""):
+        """A part that is parsed whole, within its limits; None when the letter has none. leave_out: the
+        tag of an element the caller never reads (`without_element`)."""
         if not self.has(name):
             return None
         self._count_whole(name)
-        return parse_xml(self.read(name), name)
+        data = self.read(name)
+        return parse_xml(without_element(data, leave_out) if leave_out else data, name)
 
     def _count_whole(self, name: str) -> None:
         size = self.infos[name].file_size
@@ -258,50 +271,37 @@ class Package:
 
     def defer(self, name: str) -> None:
         """xml(name) put off until deferred_xml(name) asks for the tree, which may be never: a letter
-        without lists needs no numbering.xml. Its size counts now, as in xml(); whether it unpacks and
-        parses is for deferred_error() to say, in the order the parts were put off. A part smaller than
-        DEFER_FROM_BYTES is parsed now, as by xml(): checking it would cost more than that."""
+        without lists needs no numbering.xml. Its size counts now, as in xml(), so that an oversized part
+        is refused whether or not it is used; a part that is never used is never unpacked nor parsed, so
+        damage in it does not keep the letter out (Word repairs such a part; the text is whole)."""
         if not self.has(name):
-            return
-        if self.infos[name].file_size < DEFER_FROM_BYTES:
-            self.parsed_early[name] = self.xml(name)
             return
         self._count_whole(name)
         self.deferred.append(name)
 
     def deferred_xml(self, name: str):
-        """The tree of a part defer() put off, parsed now (or when defer() was asked, if it is small); None
-        when the letter has none."""
-        if name in self.parsed_early:
-            return self.parsed_early[name]
+        """The tree of a part defer() put off, parsed now; None when the letter has none."""
         if name not in self.deferred:
             return None
         root = parse_xml(self.read(name), name)
         self.deferred.remove(name)
         return root
 
-    def deferred_text(self, name: str) -> list[str] | None:
-        """The character data of a put-off part (check_xml), which is checked now and not again by
-        deferred_error; None when the letter has no such part, or it was parsed, or check_xml cannot say."""
+    def deferred_bytes(self, name: str) -> bytes | None:
+        """The bytes of a part defer() put off, for a caller that parses it itself; None when the letter
+        has none."""
         if name not in self.deferred:
             return None
-        texts = check_xml(self.read(name), name)
-        self.checked.add(name)
-        return texts
+        self.deferred.remove(name)
+        return self.read(name)
 
-    def deferred_error(self) -> ReadError | None:
-        """What xml() would have raised for the first put-off part nothing parsed since, or None.
-
-        The reader asks when it is done, and before it lets any other error out: a broken part that
-        was put off is refused with the message, and before the errors, that xml() would have given."""
-        for name in self.deferred:
-            try:
-                if name not in self.checked:
-                    check_xml(self.read(name), name)
-            except ReadError as exc:
-                return exc
-        self.deferred.clear()
-        return None
+    def deferred_text(self, name: str) -> list[str] | None:
+        """The character data of a put-off part (check_xml: a broken part is refused as parse_xml would),
+        for a cheap look before parsing; None when the letter has no such part, or it was parsed, or
+        check_xml cannot say."""
+        if name not in self.deferred:
+            return None
+        return check_xml(self.read(name), name)
 
     def small_tree(self, name: str):
         """The root of a part small enough to parse whole (kept: the metadata looks again), else None."""

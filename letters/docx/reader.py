@@ -10,6 +10,7 @@ text are read by `notes`.
 from letters.docx import metadata as metadata_mod
 from letters.docx.blocks import Footnote, FootnoteRef, Paragraph, ParsedDocument, Table
 from letters.docx.notes import ENDNOTES, FOOTNOTES, endnote_style, link_source_list, notes
+from letters.docx.numbering import Numbering
 from letters.docx.package import MAX_PARAGRAPHS, ReadError, open_package
 from letters.docx.walker import BLOCK_TAGS, BodyWalker
 from letters.docx.wordml import NumberingCounter, StyleSheet, W
@@ -22,25 +23,15 @@ NUMBERING = "word/numbering.xml"
 
 def read(content: bytes, filename: str = "", *, max_paragraphs: int = MAX_PARAGRAPHS) -> ParsedDocument:
     """The letter in content, or ReadError. max_paragraphs is for benchmarks; callers keep the default."""
-    package = open_package(content)
-    try:
-        parsed = _read(package, filename, max_paragraphs)
-    except Exception:
-        # A part that was put off (Package.defer) and is broken would have been refused before this error.
-        if (earlier := package.deferred_error()) is not None:
-            raise earlier from None
-        raise
-    if (error := package.deferred_error()) is not None:
-        raise error
-    return parsed
+    return _read(open_package(content), filename, max_paragraphs)
 
 
 def _read(package, filename: str, max_paragraphs: int) -> ParsedDocument:
-    styles = StyleSheet(package.xml("word/styles.xml"))
+    styles = StyleSheet(package.xml("word/styles.xml", leave_out=b"w:latentStyles"))  # Word's, never read
     package.defer(NUMBERING)
     walker = BodyWalker(
         styles,
-        NumberingCounter(lambda: package.deferred_xml(NUMBERING)),
+        NumberingCounter(lambda: _numbering(package)),
         max_paragraphs=max_paragraphs,
         endnote_style=lambda: endnote_style(package),
     )
@@ -58,6 +49,11 @@ def _read(package, filename: str, max_paragraphs: int) -> ParsedDocument:
     footnotes = notes(package, FOOTNOTES, walker.footnote_numbers) + notes(package, ENDNOTES, walker.endnote_numbers)
     blocks, sources = link_source_list(blocks)
     return ParsedDocument(metadata=meta, blocks=tuple(blocks), footnotes=footnotes + sources)
+
+
+def _numbering(package) -> Numbering | None:
+    data = package.deferred_bytes(NUMBERING)
+    return None if data is None else Numbering(data, NUMBERING)
 
 
 def _split_letter_head(blocks):

@@ -246,25 +246,23 @@ LVL_OVERRIDE, START_OVERRIDE = W + "lvlOverride", W + "startOverride"
 class NumberingCounter:
     """Computes the label ("1.", "a)", "•") each list paragraph shows."""
 
-    def __init__(self, load_root):
+    def __init__(self, load):
         # Definitions are read when a list first uses them: Word's numbering.xml defines
-        # dozens of lists of nine levels each, and a letter uses a few (or none). load_root()
-        # gives the part's root (or None), and is asked at the first list paragraph only.
-        self._load_root = load_root
+        # dozens of lists of nine levels each, and a letter uses a few (or none). load() gives
+        # the part (a letters.docx.numbering.Numbering, or None), and is asked at the first list
+        # paragraph only.
+        self._load = load
+        self._numbering = None
+        self._indexed = False
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
-        self._abstracts: dict[str, object] | None = None  # abstractNumId -> w:abstractNum, once a list asks
         self._nums: dict[str, list] = {}  # numId -> its w:num elements, in document order
         self._lists: dict[str, tuple[str | None, dict[int, int]]] = {}  # numId -> (abstract id, start overrides)
         self._counters: dict[str, dict[int, int]] = {}
 
     def _index(self) -> None:
-        self._abstracts = {}
-        root = self._load_root()
-        if root is None:
-            return
-        for abstract in root.iterchildren(ABSTRACT_NUM):
-            self._abstracts[abstract.get(ABSTRACT_NUM_ID) or ""] = abstract  # the last one counts
-        for num in root.iterchildren(NUM):
+        self._indexed = True
+        self._numbering = self._load()
+        for num in self._numbering.nums if self._numbering is not None else ():
             self._nums.setdefault(num.get(NUM_ID) or "", []).append(num)
 
     def _list(self, num_id: str) -> tuple[str | None, dict[int, int]]:
@@ -284,7 +282,7 @@ class NumberingCounter:
     def _levels_of(self, abstract_id: str) -> dict[int, tuple[str, str, int]]:
         if abstract_id not in self._levels:
             levels = {}
-            element = self._abstracts.get(abstract_id)
+            element = self._numbering.abstract(abstract_id) if self._numbering is not None else None
             for lvl in element.iterchildren(W + "lvl") if element is not None else ():
                 props = first_children(lvl, LEVEL_PROPS)
                 start = attr(props.get(W + "start"), "val") or "1"
@@ -297,7 +295,7 @@ class NumberingCounter:
         return self._levels[abstract_id]
 
     def next_label(self, num_id: str, level: int) -> str:
-        if self._abstracts is None:
+        if not self._indexed:
             self._index()
         abstract, overrides = self._list(num_id)
         levels = self._levels_of(abstract) if abstract is not None else {}

@@ -77,7 +77,8 @@ def dtd_after_long_comment(part: str, doctype: str = '<!DOCTYPE d [<!ENTITY x "b
     hostile = f'<?xml version="1.0" encoding="UTF-8"?>{LONG_COMMENT}{doctype}{root}'
     endnote = '<w:r><w:endnoteReference w:id="1"/></w:r>'  # so that the endnote parts are read too
     body = para(run("Zie noot"), footnote_ref(1), endnote)
-    return build_docx(body, footnotes={1: "Kamerstukken II 2024/25, 36600-VI, nr. 3."}, parts={part: hostile})
+    listed = para(run("Eerste punt"), num=(1, 0))  # so that the numbering is read too
+    return build_docx(body, listed, footnotes={1: "Kamerstukken II 2024/25, 36600-VI, nr. 3."}, parts={part: hostile})
 
 
 def billion_laughs_after_long_comment() -> bytes:

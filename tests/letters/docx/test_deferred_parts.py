@@ -1,6 +1,9 @@
 """Parts the reader puts off (Package.defer): numbering.xml until a list paragraph needs it, the page
-headers and docProps until the metadata does. A part that was put off and is broken is refused as
-before: with the message parse_xml gives, and before the errors of the parts read after it."""
+headers and docProps until the metadata does. A part that is read and broken is refused with the
+message parse_xml gives; a part the letter never reads is never unpacked nor parsed, so damage in it
+does not keep an intact letter out (Word repairs such a part); its size still counts against the limits."""
+
+import random
 
 import pytest
 
@@ -11,7 +14,7 @@ from tests.docx_builder import build_docx, footnote_ref, head_table, para, run, 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BODY = (text_para("Met deze brief informeer ik uw Kamer."),)
-# Lists a letter does not use, so that the parts are big enough to be put off (DEFER_FROM_BYTES).
+# Lists a letter does not use.
 UNUSED_LISTS = "".join(
     f'<w:abstractNum w:abstractNumId="{n}"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>'
     for n in range(10, 40)
@@ -62,30 +65,43 @@ def test_a_list_paragraph_reads_the_numbering_it_uses(parsed):
     assert "word/numbering.xml" in parsed
 
 
+@pytest.mark.parametrize("numbering", [BROKEN_NUMBERING, SMALL_BROKEN_NUMBERING], ids=["big", "small"])
+def test_a_broken_numbering_a_letter_without_lists_never_reads_does_not_keep_it_out(numbering, parsed):
+    document = read(build_docx(*BODY, parts={"word/numbering.xml": numbering}))
+
+    assert [block.text for block in document.blocks] == ["Met deze brief informeer ik uw Kamer."]
+    assert "word/numbering.xml" not in parsed
+
+
 @pytest.mark.parametrize(
     ("numbering", "column"),
     [(BROKEN_NUMBERING, 3234), (SMALL_BROKEN_NUMBERING, 114)],
-    ids=["put off", "parsed at once"],
+    ids=["big", "small"],
 )
-def test_a_broken_numbering_is_refused_in_a_letter_without_lists(numbering, column):
+def test_a_broken_numbering_a_list_uses_is_refused(numbering, column):
     with pytest.raises(ReadError) as refused:
-        read(build_docx(*BODY, parts={"word/numbering.xml": numbering}))
+        read(build_docx(para(run("Eerste punt"), num=(1, 0)), parts={"word/numbering.xml": numbering}))
 
     assert str(refused.value) == f"word/numbering.xml is geen geldige XML (fout op regel 1, kolom {column})"
 
 
-@pytest.mark.parametrize(
-    ("numbering", "column"),
-    [(BROKEN_NUMBERING, 3234), (SMALL_BROKEN_NUMBERING, 114)],
-    ids=["put off", "parsed at once"],
-)
-def test_a_broken_numbering_is_refused_before_a_broken_document(numbering, column):
-    parts = {"word/numbering.xml": numbering, "word/document.xml": f'<w:document xmlns:w="{W_NS}"><w:body>'}
+def test_an_oversized_numbering_is_refused_though_no_list_uses_it():
+    noise = random.Random(0).randbytes(1_100_000).hex()  # 2.2 MB that does not compress like a zip bomb
+    big = NUMBERING.replace("</w:numbering>", f"<!--{noise}--></w:numbering>")
+
+    with pytest.raises(ReadError) as refused:
+        read(build_docx(*BODY, parts={"word/numbering.xml": big}))
+
+    assert str(refused.value).startswith("word/numbering.xml is te groot (")
+
+
+def test_a_broken_document_is_refused_with_its_own_message_beside_a_broken_unused_numbering():
+    parts = {"word/numbering.xml": BROKEN_NUMBERING, "word/document.xml": f'<w:document xmlns:w="{W_NS}"><w:body>'}
 
     with pytest.raises(ReadError) as refused:
         read(build_docx(parts=parts))
 
-    assert str(refused.value) == f"word/numbering.xml is geen geldige XML (fout op regel 1, kolom {column})"
+    assert str(refused.value).startswith("word/document.xml is geen geldige XML (fout op regel 1, kolom ")
 
 
 def test_a_broken_page_header_is_refused_before_broken_footnotes():
