@@ -81,16 +81,18 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         before, now = reader_speed.load_before(args.before, Path(folder)), reader_speed.load_now()
-        outcomes, different = {}, 0
+        outcomes, changes, different = {}, {}, 0
         for content in packages(args.packages, random.Random(args.seed)):
             pair = [reader_speed.outcome(side, content, "brief.docx", whole_part_bytes=WHOLE) for side in (before, now)]
-            kind = "refused" if pair[0].startswith("ReadError: ") else "read"
-            outcomes[kind] = outcomes.get(kind, 0) + 1
+            kinds = ["refused" if outcome.startswith("ReadError: ") else "read" for outcome in pair]
+            outcomes[kinds[0]] = outcomes.get(kinds[0], 0) + 1
             if pair[0] != pair[1]:
                 different += 1
+                change = " -> ".join(kinds) + (" (another message)" if kinds == ["refused", "refused"] else "")
+                changes[change] = changes.get(change, 0) + 1
                 if different <= 5:
                     print("DIFFERENT\n  before:", pair[0][:300], "\n  now:   ", pair[1][:300])
-    print(f"{args.packages} packages ({outcomes}), {different} different")
+    print(f"{args.packages} packages ({outcomes}), {different} different: {changes}")
 
 
 if __name__ == "__main__":
