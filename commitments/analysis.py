@@ -31,7 +31,7 @@ from tkdossiers.models import Kamerstuk
 
 def passages_of(sections) -> list[Passage]:
     return [
-        Passage(index, text, tuple((ref.offset, ref.number) for ref in refs))
+        Passage(index, text, tuple([(ref.offset, ref.number) for ref in refs]))
         for index, location, text, refs in texts_of(sections)
         if location == "body"
     ]

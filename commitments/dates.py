@@ -11,7 +11,7 @@ import calendar
 import datetime
 import re
 
-from commitments.literals import Needs, folded
+from commitments.literals import Needs, folded, is_plain
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 MONTH = rf"(?P<month>{'|'.join(MONTHS)})"
@@ -65,19 +65,28 @@ RULES = [
     (rf"\b(?:eind|einde)(?:\s+van)?\s+(?:(?P<year>20\d{{2}})|{NEXT_YEAR})\b", lambda y, m: datetime.date(y, 12, 31)),
     (rf"\bbegin\s+(?:(?P<year>20\d{{2}})|{NEXT_YEAR})", lambda y, m: datetime.date(y, 3, 31)),
 ]
+
+
+def _needs(pattern: re.Pattern) -> Needs:
+    """What a rule needs; for one that needs no string long enough to be worth a scan elsewhere, the
+    shorter ones: a scan for the "q" of "Q1 2026" costs far less than the search it spares."""
+    needs = Needs.of(pattern)
+    return needs if needs.clauses or needs.plain else Needs.of(pattern, min_length=1)
+
+
 COMPILED = [(re.compile(pattern, re.IGNORECASE), build) for pattern, build in RULES]
 # With what each pattern cannot match without (commitments.literals): a sentence names one or two
 # moments, and searching it for all sixteen was most of the work.
-COMPILED = [(pattern, build, Needs.of(pattern)) for pattern, build in COMPILED]
+COMPILED = [(pattern, build, _needs(pattern)) for pattern, build in COMPILED]
 
 
 def parse_due(text: str, letter_date: datetime.date | None, *, looking_back: bool = False) -> datetime.date | None:
     """The due date of the first moment a sentence names, relative to the letter's date; None for none."""
-    lower = folded(text)
+    lower, plain = folded(text), is_plain(text)
     found = [
         (m, order, build)
         for order, (pattern, build, needs) in enumerate(COMPILED)
-        if needs.met(text, lower) and (m := pattern.search(text))
+        if needs.met(text, lower, plain) and (m := pattern.search(text))
     ]
     for match, _, build in sorted(found, key=lambda item: (item[0].start(), item[1])):
         due = _dated(match, build, letter_date, looking_back)

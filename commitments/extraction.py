@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from commitments import promises
 from commitments.dates import parse_due
-from commitments.literals import Needs, folded
+from commitments.literals import Needs, folded, is_plain
 from commitments.members import KnownMembers
 from commitments.promises import commitment_kind
 from tkdossiers.citations import find as find_citations
@@ -40,6 +40,9 @@ CS = r"(?:\s+c\.s\.)?"
 GROUP = rf"{NAME}(?:\s+en\s+{NAME}|,\s+{NAME}|/{NAME})*{CS}"
 ADJECTIVE = r"(?:aangenomen|gewijzigde|gelijkstrekkende|verwante|eerdere|aangehouden|(?:eerder\s+|boven)?genoemde)"
 LEAD = rf"(?P<lead>\b(?:[Dd]e\s+)?(?:door\s+de\s+Kamer\s+)?(?:{ADJECTIVE}\s+)*)\b(?P<word>[Mm]oties?)"
+# How a match of LEAD begins: its first word ("eerder" also begins "eerdere"), or the motion's.
+LEAD_STARTS = ("De", "de", "door", "aangenomen", "gewijzigde", "gelijkstrekkende", "verwante", "eerder", "aangehouden")
+LEAD_STARTS += ("boven", "genoemde", "Motie", "motie")
 BRACKETS = r"(?:\s*\((?P<parties>[^()]{1,80})\))?"
 # "van het lid", "van de leden"; "van van het lid" as it was published once, a word doubled
 MEMBERS_LEAD = r"(?:(?:van\s+){1,2}(?:het\s+|de\s+)?(?:lid|leden)\s+)?"
@@ -47,7 +50,11 @@ MENTION = re.compile(rf"{LEAD}(?:\s+|-){MEMBERS_LEAD}(?P<names>{GROUP}(?:\s+en\s
 # "de moties A (Kamerstuk …) en B (Kamerstuk …)": the next motion of a list, after one in brackets
 NEXT_IN_LIST = re.compile(rf"(?:,\s*|\s+en\s+){MEMBERS_LEAD}(?P<names>{GROUP}){BRACKETS}")
 # "de moties Kamerstuk 32 793, nr. 176 (…)", "de motie (Kamerstuk 36 600 VI, nr. 12)": named by the kamerstuk
-CITED_FIRST = re.compile(rf"{LEAD}(?:\s+|\s*(?P<open>\()\s*)(?=Kamerstuk|\d\d[\s\u00a0]?\d{{3}})")
+CITED = r"(?:\s+|\s*(?P<open>\()\s*)(?=Kamerstuk|\d\d[\s\u00a0]?\d{3})"
+CITED_FIRST = re.compile(rf"{LEAD}{CITED}")
+# What a match of CITED_FIRST holds from its "motie" on: found by a scan for the "m", where CITED_FIRST
+# is tried at every position (its lead may begin at any word), and most sentences with a motion cite none.
+CITED_AFTER_MOTION = re.compile(rf"[Mm]oties?{CITED}")
 NAMES_IN_BRACKETS = re.compile(rf"\s*\((?P<names>{GROUP})\)")
 LIST_SEPARATOR = re.compile(r",?\s+en\s+|,\s*")
 
@@ -98,6 +105,7 @@ SENTENCE_END = re.compile(r"[.!?](?=[\u201d\u2019\"')]*\s+[A-Z\u201c\u2018\"'(0-
 DOT_END = re.compile(r"\.(?=[\u201d\u2019\"')]*\s+[A-Z\u201c\u2018\"'(0-9€])")
 WORD_WINDOW = 40  # characters before a dot in which its word is looked for first
 ABBREVIATED = re.compile(r"^(?:\w\.)*\w$")  # "c.s", "D.M", "o.a", a single letter
+SHORTEST_WORD = max(map(len, ABBREVIATIONS)) + 1  # letters before a dot that make no abbreviation
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot >= SHORTEST_WORD and text[dot - SHORTEST_WORD : dot].isalpha():
+        return False  # a word of letters longer than any abbreviation, no dot in it: most sentence ends
     word = _word_before(text, dot).lstrip("(\"'\u2018\u201c")
     return word.lower() in ABBREVIATIONS or bool(ABBREVIATED.match(word))
 
@@ -163,13 +173,13 @@ def _word_before(text: str, dot: int) -> str:
 
 
 class _Text:
-    """A passage as both finders read it: its lower case (`folded`) and the commitment anchors it
-    holds (`_texts`), its sentences when first asked for."""
+    """A passage as both finders read it: its lower case (`folded`), the commitment anchors it holds
+    (`_texts`) and whether it `is_plain` (then so is each sentence), its sentences when first asked for."""
 
-    __slots__ = ("_spans", "anchors", "lower", "passage")
+    __slots__ = ("_spans", "anchors", "lower", "passage", "plain")
 
-    def __init__(self, passage: Passage, lower: str, anchors: set[str]):
-        self.passage, self.lower, self.anchors, self._spans = passage, lower, anchors, None
+    def __init__(self, passage: Passage, lower: str, anchors: set[str], plain: bool):
+        self.passage, self.lower, self.anchors, self.plain, self._spans = passage, lower, anchors, plain, None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -202,15 +212,16 @@ def _texts(passages: list[Passage]) -> list[_Text]:
         starts.append(start)
         start += len(text) + 1
     found = promises.anchors_by_part(lower, starts)
+    plain = is_plain(joined)  # nearly every letter: then each passage is
     return [
-        _Text(passage, lower[begin : begin + len(passage.text)], anchors)
+        _Text(passage, lower[begin : begin + len(passage.text)], anchors, plain or is_plain(passage.text))
         for passage, begin, anchors in zip(passages, starts, found, strict=True)
     ]
 
 
 def _alone(passage: Passage) -> _Text:
     lower = folded(passage.text)
-    return _Text(passage, lower, promises.anchors_in(lower))
+    return _Text(passage, lower, promises.anchors_in(lower), is_plain(passage.text))
 
 
 def find_all(
@@ -245,7 +256,7 @@ def _motions(texts: list[_Text], footnote_kamerstukken, members) -> list[MotionM
             found = _mentions_in(passage, start, end, footnote_kamerstukken) if "otie" in sentence else []
             if not (found or previous_sentence_mentions):
                 continue  # nothing it could declare done
-            declared = _declared(sentence, [m.start - start for m in found])
+            declared = _declared(sentence, [m.start - start for m in found], text.plain or None)
             if declared == "back" and not found and previous_sentence_mentions:
                 index = previous_sentence_mentions[-1]
                 mentions[index] = _with(mentions[index], declares_done=True, sentence=sentence)
@@ -260,7 +271,7 @@ def _motions(texts: list[_Text], footnote_kamerstukken, members) -> list[MotionM
 def _may_declare_back(text: _Text) -> bool:
     """Whether a sentence of the passage can declare "de motie" of an earlier one done (`_declared`)."""
     lower = text.lower  # "mot" first: rarer than "kom", one of the declaring words
-    return BACK_REFERENCE_NEEDS.met(text.passage.text, lower) and any(word in lower for word in DECLARING_WORDS)
+    return BACK_REFERENCE_NEEDS.met(text.passage.text, lower, text.plain) and _holds_one(lower, DECLARING_WORDS)
 
 
 def _persons(mention: MotionMention, known: "KnownMembers | None") -> tuple[tuple[str, ...], ...]:
@@ -291,7 +302,7 @@ def _mentions_in(passage: Passage, start: int, end: int, footnote_kamerstukken) 
         )
 
     found = [mention(*item) for item in _cited_first(sentence)]
-    for match in MENTION.finditer(sentence):
+    for match in _lead_matches(MENTION, sentence):
         groups = (
             re.split(r"\s+en\s+(?=[A-Z])(?=.*c\.s\.)", match.group("names"))
             if match.group("word").lower() == "moties"
@@ -326,7 +337,9 @@ class _Span:
 def _cited_first(sentence: str) -> list[tuple]:
     """(match, members, text, kamerstuk) of motions named by their kamerstuk, the member in brackets after it."""
     found = []
-    for lead in CITED_FIRST.finditer(sentence):
+    if not CITED_AFTER_MOTION.search(sentence):
+        return found
+    for lead in _lead_matches(CITED_FIRST, sentence):
         position, text_start = lead.end(), lead.start()
         while True:
             citations, _ = find_citations(sentence[position : position + 90])
@@ -344,6 +357,22 @@ def _cited_first(sentence: str) -> list[tuple]:
                 break
             position = text_start = separator.end()
     return found
+
+
+def _lead_matches(pattern: re.Pattern, sentence: str):
+    """What `pattern.finditer(sentence)` gives for a pattern that begins with LEAD, tried only where one
+    of LEAD_STARTS stands: finditer tries it at every position, and each try of the lead costs."""
+    starts = set()
+    for word in LEAD_STARTS:
+        at = sentence.find(word)
+        while at != -1:
+            starts.add(at)
+            at = sentence.find(word, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := pattern.match(sentence, start)):
+            end = match.end()  # finditer goes on after a match: matches never overlap
+            yield match
 
 
 def _members(group: str) -> tuple[str, ...]:
@@ -366,13 +395,15 @@ def _kamerstuk_after(refs, offset: int, footnote_kamerstukken) -> str | None:
     return None
 
 
-def _declared(sentence: str, mention_starts: list[int]):
-    """Which mentions in the sentence it declares done: a tuple of indexes, "back" (an earlier one), or None."""
+def _declared(sentence: str, mention_starts: list[int], plain: bool | None = None):
+    """Which mentions in the sentence it declares done: a tuple of indexes, "back" (an earlier one), or
+    None. `plain`: whether the sentence `is_plain`, when the caller knows."""
     lower = folded(sentence)
-    if not any(word in lower for word in DECLARING_WORDS):
+    if not _holds_one(lower, DECLARING_WORDS):
         return None
+    plain = is_plain(sentence) if plain is None else plain
     for words, pattern, needs in DECLARATIONS:
-        match = any(word in lower for word in words) and needs.met(sentence, lower) and pattern.search(sentence)
+        match = _holds_one(lower, words) and needs.met(sentence, lower, plain) and pattern.search(sentence)
         if not match or _negated(sentence, match):
             continue
         inside = tuple(i for i, s in enumerate(mention_starts) if match.start("span") <= s < match.end("span"))
@@ -381,6 +412,14 @@ def _declared(sentence: str, mention_starts: list[int]):
             return inside or (before[-1],)
         return "back" if BACK_REFERENCE.search(sentence) else None
     return None
+
+
+def _holds_one(lower: str, words) -> bool:
+    """Whether `lower` holds one of the words (a for loop: a generator cost more than the tests)."""
+    for word in words:
+        if word in lower:
+            return True
+    return False
 
 
 def _negated(sentence: str, match) -> bool:
@@ -404,14 +443,14 @@ def find_commitments(passages: list[Passage], letter_date: datetime.date | None)
 def _commitments(texts: list[_Text], letter_date: datetime.date | None) -> list[Commitment]:
     found = []
     for text in texts:
-        wordings = promises.wordings_in(text.passage.text, text.lower, text.anchors)
+        wordings = promises.wordings_in(text.passage.text, text.lower, text.anchors, text.plain)
         if not (wordings[0] or wordings[1]):
             continue  # no wording can match any sentence of the passage
         for (start, end), candidates in zip(text.spans, _by_sentence(text, wordings), strict=True):
             if not (candidates[0] or candidates[1]):
                 continue  # no anchor of a wording stands in the sentence
             sentence, lower = text.sentence(start, end)
-            promise = promises.promise(sentence, candidates, lower)
+            promise = promises.promise(sentence, candidates, lower, text.plain or None)
             if promise:
                 kind, due_from = promise
                 due = parse_due(sentence[due_from:], letter_date, looking_back=kind == "prior")

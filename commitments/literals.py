@@ -12,7 +12,7 @@ The lower case a `Needs` looks in is `folded(text)`: text.lower() with "?" for w
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from re import _constants as sre
 from re import _parser
 
@@ -24,6 +24,9 @@ MAX_STRINGS = 16  # alternatives spelled out per clause, at most
 FOLDS_OTHERWISE = "is"
 # The characters besides ASCII whose lower() holds an ASCII letter: "İ" (i and a combining dot), the Kelvin sign (k).
 LOWER_TO_ASCII = "\u0130\u212a"
+# The characters IGNORECASE takes for "i" or "s" that lower() does not make them: in a text without
+# them (nearly every one) a string with "i" or "s" stands in its lower() wherever the pattern matches.
+UNFOLDING = "\u0130\u0131\u017f"
 
 
 def folded(text: str) -> str:
@@ -45,19 +48,48 @@ class Needs:
 
     clauses: tuple[tuple[str, ...], ...]
     folded: bool  # the strings are lower case, to be looked for in the text's lower()
+    # With IGNORECASE: the clauses where "i" and "s" are letters like the others, for a text without
+    # UNFOLDING (most strings of a Dutch pattern hold one of them); None where they are `clauses`.
+    plain: tuple[tuple[str, ...], ...] | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, pattern: re.Pattern) -> "Needs":
+    def of(cls, pattern: re.Pattern, min_length: int = MIN_LENGTH) -> "Needs":
         folded = bool(pattern.flags & re.IGNORECASE)
-        clauses = {_minimal(c) for c in _sequence(_parser.parse(pattern.pattern, pattern.flags), folded)}
-        usable = [c for c in clauses if c and min(map(len, c)) >= MIN_LENGTH]
-        # the longest strings first: they are the rarest, and the first clause to fail decides
-        return cls(tuple(sorted(usable, key=lambda c: (-min(map(len, c)), c))), folded)
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        clauses = _usable(_sequence(parsed, folded, FOLDS_OTHERWISE), min_length)
+        plain = _usable(_sequence(parsed, folded, ""), min_length) if folded else clauses
+        return cls(clauses, folded, None if plain == clauses else plain)
 
-    def met(self, text: str, lower: str) -> bool:
-        """Whether `text` (and `lower`, its `folded` copy or its lower()) holds a string of every clause."""
-        target = lower if self.folded else text
-        return all(any(s in target for s in clause) for clause in self.clauses)
+    def met(self, text: str, lower: str, plain: bool | None = None) -> bool:
+        """Whether `text` (and `lower`, its `folded` copy or its lower()) holds a string of every clause;
+        `plain`: whether the text `is_plain`, when the caller knows (else it is looked at here)."""
+        if self.folded:
+            target = lower
+            if self.plain is None or not (plain if plain is not None else is_plain(text)):
+                clauses = self.clauses
+            else:
+                clauses = self.plain
+        else:
+            target, clauses = text, self.clauses
+        for clause in clauses:  # for loops: a generator per clause cost more than the tests
+            for string in clause:
+                if string in target:
+                    break
+            else:
+                return False
+        return True
+
+
+def is_plain(text: str) -> bool:
+    """Whether IGNORECASE takes no character of the text for "i" or "s" that lower() does not make one."""
+    return text.isascii() or not (UNFOLDING[0] in text or UNFOLDING[1] in text or UNFOLDING[2] in text)
+
+
+def _usable(clauses, min_length: int) -> tuple[tuple[str, ...], ...]:
+    """The clauses worth a scan, the longest strings first: they are the rarest, and the first
+    clause to fail decides."""
+    usable = [c for c in {_minimal(c) for c in clauses} if c and min(map(len, c)) >= min_length]
+    return tuple(sorted(usable, key=lambda c: (-min(map(len, c)), c)))
 
 
 def _minimal(clause) -> tuple[str, ...]:
@@ -67,47 +99,48 @@ def _minimal(clause) -> tuple[str, ...]:
     return tuple(sorted(s for s in clause if not any(t != s and t in s for t in clause)))
 
 
-def _sequence(items, folded: bool) -> list[frozenset]:
+def _sequence(items, folded: bool, otherwise: str) -> list[frozenset]:
     """The clauses of a sequence: each run of items that spells a few strings, and those of the rest."""
     clauses, run = [], {""}
     for op, av in items:
-        strings = _strings(op, av, folded)
+        strings = _strings(op, av, folded, otherwise)
         if strings is not None and len(run) * len(strings) <= MAX_STRINGS:
             run = {a + b for a in run for b in strings}
             continue
         clauses.append(frozenset(run))
         run = {""} if strings is None else set(strings)
         if strings is None:
-            clauses += _inside(op, av, folded)
+            clauses += _inside(op, av, folded, otherwise)
     clauses.append(frozenset(run))
     return clauses
 
 
-def _strings(op, av, folded: bool) -> set[str] | None:
-    """The strings one item matches when they are few and fixed; zero-width assertions match ""."""
+def _strings(op, av, folded: bool, otherwise: str) -> set[str] | None:
+    """The strings one item matches when they are few and fixed; zero-width assertions match "".
+    With `folded`, a letter in `otherwise` matches more than its lower case: it ends a string."""
     if op is sre.LITERAL:
         char = chr(av)
         if not folded:
             return {char}
-        return {char.lower()} if char.isascii() and char.lower() not in FOLDS_OTHERWISE else None
+        return {char.lower()} if char.isascii() and char.lower() not in otherwise else None
     if op in (sre.AT, sre.ASSERT_NOT):
         return {""}
     if op is sre.SUBPATTERN and not (av[1] or av[2]):  # a group that changes no flags
-        return _spelled(av[3], folded)
+        return _spelled(av[3], folded, otherwise)
     if op is sre.BRANCH:
-        return _union([_spelled(alternative, folded) for alternative in av[1]])
+        return _union([_spelled(alternative, folded, otherwise) for alternative in av[1]])
     if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
-        return _union([_strings(sre.LITERAL, char, folded) for _, char in av])
+        return _union([_strings(sre.LITERAL, char, folded, otherwise) for _, char in av])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[:2] == (0, 1):  # "(?:en)?"
-        inner = _spelled(av[2], folded)
+        inner = _spelled(av[2], folded, otherwise)
         return None if inner is None else inner | {""}
     return None
 
 
-def _spelled(items, folded: bool) -> set[str] | None:
+def _spelled(items, folded: bool, otherwise: str) -> set[str] | None:
     spelled = {""}
     for op, av in items:
-        strings = _strings(op, av, folded)
+        strings = _strings(op, av, folded, otherwise)
         if strings is None or len(spelled) * len(strings) > MAX_STRINGS:
             return None
         spelled = {a + b for a in spelled for b in strings}
@@ -121,20 +154,20 @@ def _union(sets) -> set[str] | None:
     return union if len(union) <= MAX_STRINGS else None
 
 
-def _inside(op, av, folded: bool) -> list[frozenset]:
+def _inside(op, av, folded: bool, otherwise: str) -> list[frozenset]:
     """The clauses an item that spells no fixed strings still needs: those of a group, of a
     lookahead (what it looks at is in the text too), of what repeats at least once, and of
     every alternative of a branch (one clause: the best of each, joined)."""
     if op is sre.SUBPATTERN and not (av[1] or av[2]):
-        return _sequence(av[3], folded)
+        return _sequence(av[3], folded, otherwise)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(av, folded)
+        return _sequence(av, folded, otherwise)
     if op is sre.ASSERT:
-        return _sequence(av[1], folded)
+        return _sequence(av[1], folded, otherwise)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _sequence(av[2], folded)
+        return _sequence(av[2], folded, otherwise)
     if op is sre.BRANCH:
-        best = [_best(_sequence(alternative, folded)) for alternative in av[1]]
+        best = [_best(_sequence(alternative, folded, otherwise)) for alternative in av[1]]
         return [frozenset().union(*best)] if all(best) else []
     return []
 

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from commitments.literals import Needs, folded
+from commitments.literals import Needs, folded, is_plain
 
 KAMER = r"(?:[Uu]w|[Dd]e|[Dd]e\s+Tweede)\s+Kamer"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
@@ -147,6 +147,9 @@ ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is no
 )
 ONGOING = re.compile(r"\bblijf|\bblijven\b", re.IGNORECASE)  # "Ik zal … eindverantwoordelijk blijven"
 INFORMING = re.compile(rf"\b{TO_DELIVER}\b|\bop\s+de\s+hoogte\b", re.IGNORECASE)
+# Each tried where the sentence holds what it needs (literals): the search tries them at every position.
+ABOUT_THIS_LETTER_NEEDS = Needs.of(ABOUT_THIS_LETTER)
+ONGOING_NEEDS = Needs.of(ONGOING)
 
 
 # Words in nearly every passage of a letter to the Kamer (every "Kamerstuk" cited): no wording's anchor.
@@ -169,11 +172,14 @@ class Wording:
         anchors = _anchors(words, needs)
         return cls(pattern, words, needs, anchors, tuple(folded(anchor) for anchor in anchors))
 
-    def possible(self, text: str, lower: str) -> bool:
-        return any(word in lower for word in self.words) and self.needs.met(text, lower)
+    def possible(self, text: str, lower: str, plain: bool | None = None) -> bool:
+        for word in self.words:  # a for loop: a generator cost more than the tests
+            if word in lower:
+                return self.needs.met(text, lower, plain)
+        return False
 
-    def search(self, sentence: str, lower: str):
-        return self.possible(sentence, lower) and self.pattern.search(sentence)
+    def search(self, sentence: str, lower: str, plain: bool | None = None):
+        return self.possible(sentence, lower, plain) and self.pattern.search(sentence)
 
 
 def _anchors(words: tuple[str, ...], needs: Needs) -> tuple[str, ...]:
@@ -222,6 +228,19 @@ PRIOR_PARTS = tuple((wording, _parts(wording)) for wording in PRIOR)
 NEW_PARTS = tuple((wording, _parts(wording)) for wording in NEW)
 
 
+def _by_part(wordings_parts) -> dict[str, tuple[int, ...]]:
+    """Per part, the indexes of the wordings it is a part of: a passage holds a few parts, not 24."""
+    indexes: dict[str, list[int]] = {}
+    for index, (_, parts) in enumerate(wordings_parts):
+        for part in parts:
+            indexes.setdefault(part, []).append(index)
+    return {part: tuple(found) for part, found in indexes.items()}
+
+
+PRIOR_BY_PART = _by_part(PRIOR_PARTS)
+NEW_BY_PART = _by_part(NEW_PARTS)
+
+
 def anchors_in(lower: str) -> set[str]:
     """The parts `lower` (a `folded` text) holds."""
     return set(Z_SCAN.findall(lower)) | {
@@ -244,18 +263,29 @@ def anchors_by_part(lower: str, starts: list[int]) -> list[set[str]]:
     return found
 
 
-def wordings_in(text: str, lower: str, anchors: set[str] | None = None) -> tuple[list[Wording], list[Wording]]:
+def wordings_in(
+    text: str, lower: str, anchors: set[str] | None = None, plain: bool | None = None
+) -> tuple[list[Wording], list[Wording]]:
     """The prior and new wordings (in their order) a passage can hold: the others can match none of
     its sentences (a sentence's words and strings are the passage's). `lower` is `folded(text)`, and
     `anchors` the anchors it holds (`anchors_in`): most passages hold none, and then no wording is
-    looked at."""
+    looked at. `plain`: whether the text `is_plain`, when the caller knows."""
     present = anchors_in(lower) if anchors is None else anchors
     if not present:
         return [], []
+    plain = is_plain(text) if plain is None else plain
     return (
-        [w for w, parts in PRIOR_PARTS if not present.isdisjoint(parts) and w.possible(text, lower)],
-        [w for w, parts in NEW_PARTS if not present.isdisjoint(parts) and w.possible(text, lower)],
+        _possible(PRIOR, PRIOR_BY_PART, present, text, lower, plain),
+        _possible(NEW, NEW_BY_PART, present, text, lower, plain),
     )
+
+
+def _possible(wordings, by_part, present: set[str], text: str, lower: str, plain: bool) -> list[Wording]:
+    """The wordings (in their order) with a part in `present` that are `possible` in the text."""
+    indexes = set()
+    for part in present:
+        indexes.update(by_part.get(part, ()))
+    return [wordings[i] for i in sorted(indexes) if wordings[i].possible(text, lower, plain)]
 
 
 def by_sentence(lower: str, spans: list[tuple[int, int]], wordings: tuple[list, list]) -> list[tuple[list, list]]:
@@ -272,24 +302,33 @@ def by_sentence(lower: str, spans: list[tuple[int, int]], wordings: tuple[list, 
                 while at != -1:
                     sentences.add(bisect.bisect_right(ends, at))
                     at = lower.find(look, at + 1)
-            for index in sentences & set(range(len(spans))):  # none after the last: whitespace
-                found[index][kind].append(wording)
+            for index in sentences:
+                if index < len(spans):  # none after the last: whitespace
+                    found[index][kind].append(wording)
     return found
 
 
-def promise(sentence: str, wordings: tuple | None = None, lower: str | None = None) -> tuple[str, int] | None:
+def promise(
+    sentence: str, wordings: tuple | None = None, lower: str | None = None, plain: bool | None = None
+) -> tuple[str, int] | None:
     """The kind of commitment a sentence makes and where its due moment is named: for an earlier
     promise, after the words that report it ("Begin oktober heb ik toegezegd …" is not due in October).
     `wordings`: those of the passage the sentence is part of (`wordings_in`), else all; `lower`: the
-    sentence `folded`, when the caller has it."""
+    sentence `folded`, when the caller has it; `plain`: whether it `is_plain`, when the caller knows."""
     prior, new = wordings or (PRIOR, NEW)
     lower = folded(sentence) if lower is None else lower
+    plain = is_plain(sentence) if plain is None else plain
     for wording in prior:
-        if match := wording.search(sentence, lower):
+        if match := wording.search(sentence, lower, plain):
             return "prior", match.end()
-    if not any(wording.search(sentence, lower) for wording in new):
+    for wording in new:
+        if wording.search(sentence, lower, plain):
+            break
+    else:
         return None
-    if ABOUT_THIS_LETTER.search(sentence) or (ONGOING.search(sentence) and not INFORMING.search(sentence)):
+    if ABOUT_THIS_LETTER_NEEDS.met(sentence, lower, plain) and ABOUT_THIS_LETTER.search(sentence):
+        return None
+    if ONGOING_NEEDS.met(sentence, lower, plain) and ONGOING.search(sentence) and not INFORMING.search(sentence):
         return None
     return "new", 0
 
