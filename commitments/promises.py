@@ -19,6 +19,7 @@ LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
     rf"\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
     rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|Q[1-4]\s+20\d\d|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
     r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
+    r"|\b(?:voor|vóór|op|bij|met)\s+(?:de\s+)?Prinsjesdag\b"
 )
 TO_DELIVER = (
     r"(?:informeren|berichten|sturen|toesturen|toe\s+te\s+sturen|zenden|toezenden|toe\s+te\s+zenden|toekomen"
@@ -126,7 +127,12 @@ PRIOR_PROMISE = [
         ("toegezegd",),
     ),
     (re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE), ("toezegde",)),
-    (re.compile(r"\b(?:zoals|is|werd|heb|hebben|had|hadden)\b.{0,120}?\btoegezegd\b", re.IGNORECASE), ("toegezegd",)),
+    (  # "is, in antwoord op vragen van de leden …, uw Kamer … toegezegd": a clause set off by commas may stand between
+        re.compile(
+            r"\b(?:zoals|is|werd|heb|hebben|had|hadden)\b(?:\s*,[^,;]{1,160},)?.{0,120}?\btoegezegd\b", re.IGNORECASE
+        ),
+        ("toegezegd",),
+    ),
     (re.compile(r"\b(?:mijn|de|deze|die|onze)\s+toezegging(?:en)?\b", re.IGNORECASE), ("toezegging",)),
     (  # "heb ik u bericht … dat ik Uw Kamer voor 1 april een notitie zal doen toekomen"
         re.compile(
@@ -135,6 +141,15 @@ PRIOR_PROMISE = [
             re.IGNORECASE,
         ),
         ("bericht", "gemeld", "laten weten", "meegedeeld"),
+    ),
+    (  # "heeft de Staatssecretaris … uw Kamer laten weten u eind van het jaar te informeren", "Het kabinet heeft …"
+        re.compile(
+            rf"\b(?:heb|had|heeft|hebben|hadden)\s+(?:(?:ik|wij|we|{WHO}(?:\s+[^\s,;]+){{0,8}}?)\s+)?(?:u|uw\s+Kamer)\s+"
+            r"(?:\w+\s+){0,3}?(?:bericht|gemeld|laten\s+weten|meegedeeld)\b(?=[^.;]{0,120}?\b(?:te\s+(?:informeren"
+            r"|berichten|sturen|zenden|rapporteren|delen)|(?:toe|aan|in)\s+te\s+(?:sturen|zenden|bieden|dienen))\b)",
+            re.IGNORECASE,
+        ),
+        ("laten weten", "bericht", "gemeld", "meegedeeld"),
     ),
 ]
 ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is not about the letter itself
