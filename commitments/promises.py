@@ -21,6 +21,9 @@ LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
     r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
     r"|\b(?:voor|vóór|op|bij|met)\s+(?:de\s+)?Prinsjesdag\b"
 )
+# A moment still to come or a condition still to be met: what makes a sentence in the present a promise.
+FUTURE = rf"(?:{LATER_MOMENT}|\b(?:zodra|nadat|binnenkort|op\s+korte\s+termijn|zo\s+(?:spoedig|snel)\s+mogelijk)\b)"
+SENDING = r"(?:verstuurd|verzonden|gestuurd|toegezonden|toegestuurd|aangeboden)"
 TO_DELIVER = (
     r"(?:informeren|berichten|sturen|toesturen|toe\s+te\s+sturen|zenden|toezenden|toe\s+te\s+zenden|toekomen"
     r"|aanbieden|aan\s+te\s+bieden|rapporteren|indienen|in\s+te\s+dienen)"
@@ -112,10 +115,27 @@ NEW_PROMISE = [
     (  # "In Q1 2026 ontvangt uw Kamer de rapportage", "Uw Kamer ontvangt in het najaar …": the present for later
         re.compile(
             rf"{LATER_MOMENT}(?:\s+\S+){{0,3}}?\s+ontvangt\s+(?:u|{KAMER})\b"
-            rf"|\b(?:u|{KAMER})\s+ontvangt\b.*?{LATER_MOMENT}",
+            rf"|\b(?:u|{KAMER})\s+ontvangt\b.*?{LATER_MOMENT}"
+            rf"|\b(?:zodra|nadat)\b[^.;]{{1,200}}?,\s*ontvangt\s+(?:u|{KAMER})\b",  # "Zodra …, ontvangt uw Kamer"
             re.IGNORECASE,
         ),
         ("ontvangt",),
+    ),
+    (  # "Zodra er een akkoord is, wordt deze verstuurd aan de Kamer", "Na de zomer wordt het aan uw Kamer gestuurd"
+        re.compile(
+            rf"^(?=.*?{FUTURE}).*?\b(?:wordt|worden)\b(?:\s+[^\s,;]+){{0,6}}?\s+"
+            rf"(?:{SENDING}\s+(?:aan|naar)\s+(?:u|{KAMER})|(?:aan|naar)\s+(?:u|{KAMER})\s+{SENDING})\b",
+            re.IGNORECASE,
+        ),
+        ("verstuurd", "verzonden", "gestuurd", "toegezonden", "toegestuurd", "aangeboden"),
+    ),
+    (  # "Ik stuur het akkoord na de zomer aan uw Kamer", "Na de zomer stuur ik het akkoord naar de Kamer"
+        re.compile(
+            rf"^(?=.*?{FUTURE}).*?\b(?:(?:ik|wij|we)\s+(?:stuur|sturen|zend|zenden|bied|bieden)"
+            rf"|(?:stuur|zend|bied)\s+ik|(?:sturen|zenden|bieden)\s+(?:wij|we))\b[^.;]{{0,80}}?\b(?:aan|naar)\s+(?:u|{KAMER})\b",
+            re.IGNORECASE,
+        ),
+        ("ik stuur", "stuur ik", "sturen", "ik zend", "zend ik", "zenden", "ik bied", "bied ik", "bieden"),
     ),
 ]
 # A prior commitment: the match ends where the earlier promise's words (and its due moment) begin.
@@ -129,7 +149,8 @@ PRIOR_PROMISE = [
     (re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE), ("toezegde",)),
     (  # "is, in antwoord op vragen van de leden …, uw Kamer … toegezegd": a clause set off by commas may stand between
         re.compile(
-            r"\b(?:zoals|is|werd|heb|hebben|had|hadden)\b(?:\s*,[^,;]{1,160},)?.{0,120}?\btoegezegd\b", re.IGNORECASE
+            r"\b(?:zoals|is|werd|heb|heeft|hebben|had|hadden)\b(?:\s*,[^,;]{1,160},)?.{0,200}?\btoegezegd\b",
+            re.IGNORECASE,
         ),
         ("toegezegd",),
     ),
@@ -158,6 +179,11 @@ ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is no
     r"|\bna\s+(?:deze|dit)\s+(?:samenvatting|inleiding|hoofdstuk|paragraaf)\b"
     r"|\((?:zie\s+)?(?:hoofdstuk|paragraaf)\s+\d[^()]*\)|\b(?:hierbij|hieronder|verderop|onderstaand\w*)\b"
     r"|\bin\s+de\s+bijlage\b",
+    re.IGNORECASE,
+)
+# "zal de Minister de bijeenkomst voorzitten", "zal ik de Raad bijwonen": taking part in a meeting is no promise
+PARTAKING = re.compile(
+    r"\b(?:deel\s*(?:te\s+)?nemen|deelnemen|voorzitten|voor\s+te\s+zitten|bijwonen|bij\s+te\s+wonen|vertegenwoordigen)\b",
     re.IGNORECASE,
 )
 ONGOING = re.compile(r"\bblijf|\bblijven\b", re.IGNORECASE)  # "Ik zal … eindverantwoordelijk blijven"
@@ -304,7 +330,9 @@ def promise(sentence: str, wordings: tuple | None = None, lower: str | None = No
             return "prior", match.end()
     if not any(wording.search(sentence, lower) for wording in new):
         return None
-    if ABOUT_THIS_LETTER.search(sentence) or (ONGOING.search(sentence) and not INFORMING.search(sentence)):
+    if ABOUT_THIS_LETTER.search(sentence):
+        return None
+    if (ONGOING.search(sentence) or PARTAKING.search(sentence)) and not INFORMING.search(sentence):
         return None
     return "new", 0
 
