@@ -59,7 +59,8 @@ NEW_PROMISE = [
     ),
     (  # "Ik zeg toe uw Kamer … te informeren", "zeg ik u toe"
         re.compile(
-            r"\b(?:zeg(?:gen)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+zeg(?:gen)?)\b(?:\s+\w+){0,3}?\s+toe\b", re.IGNORECASE
+            r"\b(?:zeg(?:gen)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+zeg(?:gen)?)\b(?:\s+[^\s.;:]+){0,8}?\s+toe\b",
+            re.IGNORECASE,
         ),
         ("zeg ", "zeggen"),
     ),
@@ -104,13 +105,24 @@ NEW_PROMISE = [
         re.compile(r"\baan\s+uw\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:verzonden|gestuurd|toegezonden|aangeboden)\b"),
         ("kamer",),
     ),
-    (  # "…, waarna ik uw Kamer spoedig zal informeren": a subordinate clause puts its verbs last
+    (  # "…, waarna ik uw Kamer spoedig zal informeren", "een agenda die we u in het voorjaar zullen toezenden":
+        # a subordinate or relative clause puts its verbs last
         re.compile(
-            r"\b(?:waarna|nadat|zodat|dat)\s+(?:ik|wij|we)\b(?:\s+(?!niet\b|geen\b)[^\s,;]+){1,6}?\s+"
+            r"\b(?:waarna|nadat|zodat|dat|die|welke)\s+(?:ik|wij|we)\b(?:\s+(?!niet\b|geen\b)[^\s,;]+){1,6}?\s+"
             rf"(?:zal|zullen)\s+(?:doen\s+)?{TO_DELIVER}\b",
             re.IGNORECASE,
         ),
-        ("waarna ", "nadat ", "dat ik", "dat wij", "dat we"),  # "zodat ik" holds "dat ik"
+        (
+            "waarna ",
+            "nadat ",
+            "dat ik",
+            "dat wij",
+            "dat we",
+            "die ik",
+            "die wij",
+            "die we",
+            "welke ",
+        ),  # "zodat ik": "dat ik"
     ),
     (  # "In Q1 2026 ontvangt uw Kamer de rapportage", "Uw Kamer ontvangt in het najaar …": the present for later
         re.compile(
@@ -129,10 +141,11 @@ NEW_PROMISE = [
         ),
         ("verstuurd", "verzonden", "gestuurd", "toegezonden", "toegestuurd", "aangeboden"),
     ),
-    (  # "Ik stuur het akkoord na de zomer aan uw Kamer", "Na de zomer stuur ik het akkoord naar de Kamer"
+    (  # "Ik stuur het akkoord na de zomer aan uw Kamer", "Zo spoedig mogelijk daarna zend ik u de rapportage"
         re.compile(
             rf"^(?=.*?{FUTURE}).*?\b(?:(?:ik|wij|we)\s+(?:stuur|sturen|zend|zenden|bied|bieden)"
-            rf"|(?:stuur|zend|bied)\s+ik|(?:sturen|zenden|bieden)\s+(?:wij|we))\b[^.;]{{0,80}}?\b(?:aan|naar)\s+(?:u|{KAMER})\b",
+            rf"|(?:stuur|zend|bied)\s+ik|(?:sturen|zenden|bieden)\s+(?:wij|we))"
+            rf"(?:\s+(?:u|{KAMER})\b|\b[^.;]{{0,80}}?\b(?:aan|naar)\s+(?:u|{KAMER})\b)",
             re.IGNORECASE,
         ),
         ("ik stuur", "stuur ik", "sturen", "ik zend", "zend ik", "zenden", "ik bied", "bied ik", "bieden"),
