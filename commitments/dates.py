@@ -50,13 +50,20 @@ RULES = [
     (rf"\bQ(?P<q>[1-4]){YEAR}", lambda y, m: _end_of_month(y, int(m["q"]) * 3)),
     (rf"\b{BEFORE}\s+(?:de\s+zomer(?:reces)?|het\s+zomerreces){YEAR}", lambda y, m: datetime.date(y, 7, 1)),
     (rf"\bna\s+(?:de\s+zomer(?:reces)?|het\s+zomerreces){YEAR}", lambda y, m: datetime.date(y, 10, 1)),
-    (rf"\b(?:in\s+)?(?:het|dit|komend|komende)\s+voorjaar{YEAR}", lambda y, m: datetime.date(y, 6, 20)),
-    (rf"\b(?:in\s+)?(?:het|dit|komend|komende)\s+najaar{YEAR}", lambda y, m: datetime.date(y, 12, 21)),
+    (
+        rf"\b(?:in\s+)?(?:het|dit|komend|komende|volgend|volgende)\s+voorjaar{YEAR}",
+        lambda y, m: datetime.date(y, 6, 20),
+    ),
+    (rf"\b(?:in\s+)?(?:het|dit|komend|komende|volgend|volgende)\s+najaar{YEAR}", lambda y, m: datetime.date(y, 12, 21)),
     (rf"\b{BEFORE}\s+(?:het\s+kerstreces|de\s+kerst){YEAR}", lambda y, m: datetime.date(y, 12, 20)),
     (r"\bin\s+de\s+loop\s+van\s+(?P<year>20\d{2})", lambda y, m: datetime.date(y, 12, 31)),
     (rf"\b(?:bij|in|met)\s+de\s+[Vv]oorjaarsnota{YEAR}", lambda y, m: datetime.date(y, 6, 1)),
     (rf"\b(?:bij|in|met)\s+de\s+[Nn]ajaarsnota{YEAR}", lambda y, m: datetime.date(y, 11, 30)),
-    (rf"\b(?:bij|in|met)\s+de\s+(?:[Mm]iljoenennota|begroting|[Pp]rinsjesdag){YEAR}", lambda y, m: _prinsjesdag(y)),
+    (rf"\b(?:bij|in|met)\s+de\s+(?:[Mm]iljoenennota|begroting){YEAR}", lambda y, m: _prinsjesdag(y)),
+    (
+        rf"\b(?:bij|in|met|op|{BEFORE}|uiterlijk(?:\s+op|\s+{BEFORE})?)\s+(?:de\s+)?[Pp]rinsjesdag{YEAR}",
+        lambda y, m: _prinsjesdag(y),
+    ),
     (
         rf"\b(?:uiterlijk|{BEFORE}|in|eind)\s+(?:in\s+)?(?:de\s+maand\s+)?{MONTH}\b{YEAR}",
         lambda y, m: _end_of_month(y, _month(m)),

@@ -295,7 +295,8 @@ def _mentions_in(passage: Passage, start: int, end: int, footnote_kamerstukken) 
             section=passage.section,
             text=text.rstrip(),
             members=members,
-            kamerstuk=kamerstuk or _kamerstuk_after(passage.refs, start + match.end(), footnote_kamerstukken),
+            kamerstuk=kamerstuk
+            or _kamerstuk_after(passage.refs, start + match.end("names"), start + match.end(), footnote_kamerstukken),
             declares_done=False,
             sentence=sentence,
             start=start + match.start(),
@@ -388,9 +389,11 @@ def _kamerstuk_in(brackets: str | None) -> str | None:
     return citations[0].key if citations else None
 
 
-def _kamerstuk_after(refs, offset: int, footnote_kamerstukken) -> str | None:
+def _kamerstuk_after(refs, names_end: int, end: int, footnote_kamerstukken) -> str | None:
+    """The kamerstuk of the footnote marked after the members' names: right after them, after the party
+    in brackets ("het lid Özütok[^1] (GroenLinks)"), or just after the mention."""
     for ref_offset, number in refs:
-        if offset <= ref_offset <= offset + 3:
+        if names_end <= ref_offset <= end + 3:
             return footnote_kamerstukken.get(number)
     return None
 

@@ -19,7 +19,11 @@ LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
     rf"\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
     rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|Q[1-4]\s+20\d\d|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
     r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
+    r"|\b(?:voor|vóór|op|bij|met)\s+(?:de\s+)?Prinsjesdag\b"
 )
+# A moment still to come or a condition still to be met: what makes a sentence in the present a promise.
+FUTURE = rf"(?:{LATER_MOMENT}|\b(?:zodra|nadat|binnenkort|op\s+korte\s+termijn|zo\s+(?:spoedig|snel)\s+mogelijk)\b)"
+SENDING = r"(?:verstuurd|verzonden|gestuurd|toegezonden|toegestuurd|aangeboden)"
 TO_DELIVER = (
     r"(?:informeren|berichten|sturen|toesturen|toe\s+te\s+sturen|zenden|toezenden|toe\s+te\s+zenden|toekomen"
     r"|aanbieden|aan\s+te\s+bieden|rapporteren|indienen|in\s+te\s+dienen)"
@@ -55,7 +59,8 @@ NEW_PROMISE = [
     ),
     (  # "Ik zeg toe uw Kamer … te informeren", "zeg ik u toe"
         re.compile(
-            r"\b(?:zeg(?:gen)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+zeg(?:gen)?)\b(?:\s+\w+){0,3}?\s+toe\b", re.IGNORECASE
+            r"\b(?:zeg(?:gen)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+zeg(?:gen)?)\b(?:\s+[^\s.;:]+){0,8}?\s+toe\b",
+            re.IGNORECASE,
         ),
         ("zeg ", "zeggen"),
     ),
@@ -100,21 +105,50 @@ NEW_PROMISE = [
         re.compile(r"\baan\s+uw\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:verzonden|gestuurd|toegezonden|aangeboden)\b"),
         ("kamer",),
     ),
-    (  # "…, waarna ik uw Kamer spoedig zal informeren": a subordinate clause puts its verbs last
+    (  # "…, waarna ik uw Kamer spoedig zal informeren", "een agenda die we u in het voorjaar zullen toezenden":
+        # a subordinate or relative clause puts its verbs last
         re.compile(
-            r"\b(?:waarna|nadat|zodat|dat)\s+(?:ik|wij|we)\b(?:\s+(?!niet\b|geen\b)[^\s,;]+){1,6}?\s+"
+            r"\b(?:waarna|nadat|zodat|dat|die|welke)\s+(?:ik|wij|we)\b(?:\s+(?!niet\b|geen\b)[^\s,;]+){1,6}?\s+"
             rf"(?:zal|zullen)\s+(?:doen\s+)?{TO_DELIVER}\b",
             re.IGNORECASE,
         ),
-        ("waarna ", "nadat ", "dat ik", "dat wij", "dat we"),  # "zodat ik" holds "dat ik"
+        (
+            "waarna ",
+            "nadat ",
+            "dat ik",
+            "dat wij",
+            "dat we",
+            "die ik",
+            "die wij",
+            "die we",
+            "welke ",
+        ),  # "zodat ik": "dat ik"
     ),
     (  # "In Q1 2026 ontvangt uw Kamer de rapportage", "Uw Kamer ontvangt in het najaar …": the present for later
         re.compile(
             rf"{LATER_MOMENT}(?:\s+\S+){{0,3}}?\s+ontvangt\s+(?:u|{KAMER})\b"
-            rf"|\b(?:u|{KAMER})\s+ontvangt\b.*?{LATER_MOMENT}",
+            rf"|\b(?:u|{KAMER})\s+ontvangt\b.*?{LATER_MOMENT}"
+            rf"|\b(?:zodra|nadat)\b[^.;]{{1,200}}?,\s*ontvangt\s+(?:u|{KAMER})\b",  # "Zodra …, ontvangt uw Kamer"
             re.IGNORECASE,
         ),
         ("ontvangt",),
+    ),
+    (  # "Zodra er een akkoord is, wordt deze verstuurd aan de Kamer", "Na de zomer wordt het aan uw Kamer gestuurd"
+        re.compile(
+            rf"^(?=.*?{FUTURE}).*?\b(?:wordt|worden)\b(?:\s+[^\s,;]+){{0,6}}?\s+"
+            rf"(?:{SENDING}\s+(?:aan|naar)\s+(?:u|{KAMER})|(?:aan|naar)\s+(?:u|{KAMER})\s+{SENDING})\b",
+            re.IGNORECASE,
+        ),
+        ("verstuurd", "verzonden", "gestuurd", "toegezonden", "toegestuurd", "aangeboden"),
+    ),
+    (  # "Ik stuur het akkoord na de zomer aan uw Kamer", "Zo spoedig mogelijk daarna zend ik u de rapportage"
+        re.compile(
+            rf"^(?=.*?{FUTURE}).*?\b(?:(?:ik|wij|we)\s+(?:stuur|sturen|zend|zenden|bied|bieden)"
+            rf"|(?:stuur|zend|bied)\s+ik|(?:sturen|zenden|bieden)\s+(?:wij|we))"
+            rf"(?:\s+(?:u|{KAMER})\b|\b[^.;]{{0,80}}?\b(?:aan|naar)\s+(?:u|{KAMER})\b)",
+            re.IGNORECASE,
+        ),
+        ("ik stuur", "stuur ik", "sturen", "ik zend", "zend ik", "zenden", "ik bied", "bied ik", "bieden"),
     ),
 ]
 # A prior commitment: the match ends where the earlier promise's words (and its due moment) begin.
@@ -126,7 +160,13 @@ PRIOR_PROMISE = [
         ("toegezegd",),
     ),
     (re.compile(r"\bzoals\s+(?:ik|het\s+kabinet)\b.*?\btoezegde\b", re.IGNORECASE), ("toezegde",)),
-    (re.compile(r"\b(?:zoals|is|werd|heb|hebben|had|hadden)\b.{0,120}?\btoegezegd\b", re.IGNORECASE), ("toegezegd",)),
+    (  # "is, in antwoord op vragen van de leden …, uw Kamer … toegezegd": a clause set off by commas may stand between
+        re.compile(
+            r"\b(?:zoals|is|werd|heb|heeft|hebben|had|hadden)\b(?:\s*,[^,;]{1,160},)?.{0,200}?\btoegezegd\b",
+            re.IGNORECASE,
+        ),
+        ("toegezegd",),
+    ),
     (re.compile(r"\b(?:mijn|de|deze|die|onze)\s+toezegging(?:en)?\b", re.IGNORECASE), ("toezegging",)),
     (  # "heb ik u bericht … dat ik Uw Kamer voor 1 april een notitie zal doen toekomen"
         re.compile(
@@ -136,6 +176,15 @@ PRIOR_PROMISE = [
         ),
         ("bericht", "gemeld", "laten weten", "meegedeeld"),
     ),
+    (  # "heeft de Staatssecretaris … uw Kamer laten weten u eind van het jaar te informeren", "Het kabinet heeft …"
+        re.compile(
+            rf"\b(?:heb|had|heeft|hebben|hadden)\s+(?:(?:ik|wij|we|{WHO}(?:\s+[^\s,;]+){{0,8}}?)\s+)?(?:u|uw\s+Kamer)\s+"
+            r"(?:\w+\s+){0,3}?(?:bericht|gemeld|laten\s+weten|meegedeeld)\b(?=[^.;]{0,120}?\b(?:te\s+(?:informeren"
+            r"|berichten|sturen|zenden|rapporteren|delen)|(?:toe|aan|in)\s+te\s+(?:sturen|zenden|bieden|dienen))\b)",
+            re.IGNORECASE,
+        ),
+        ("laten weten", "bericht", "gemeld", "meegedeeld"),
+    ),
 ]
 ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is not about the letter itself
     r"(?<!\bde\s)(?<!\bhet\s)\b(?:in|met)\s+(?:deze|dit|onderhavige)\s+(?:\w*brief|bericht)\b"
@@ -143,6 +192,11 @@ ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is no
     r"|\bna\s+(?:deze|dit)\s+(?:samenvatting|inleiding|hoofdstuk|paragraaf)\b"
     r"|\((?:zie\s+)?(?:hoofdstuk|paragraaf)\s+\d[^()]*\)|\b(?:hierbij|hieronder|verderop|onderstaand\w*)\b"
     r"|\bin\s+de\s+bijlage\b",
+    re.IGNORECASE,
+)
+# "zal de Minister de bijeenkomst voorzitten", "zal ik de Raad bijwonen": taking part in a meeting is no promise
+PARTAKING = re.compile(
+    r"\b(?:deel\s*(?:te\s+)?nemen|deelnemen|voorzitten|voor\s+te\s+zitten|bijwonen|bij\s+te\s+wonen|vertegenwoordigen)\b",
     re.IGNORECASE,
 )
 ONGOING = re.compile(r"\bblijf|\bblijven\b", re.IGNORECASE)  # "Ik zal … eindverantwoordelijk blijven"
@@ -328,7 +382,8 @@ def promise(
         return None
     if ABOUT_THIS_LETTER_NEEDS.met(sentence, lower, plain) and ABOUT_THIS_LETTER.search(sentence):
         return None
-    if ONGOING_NEEDS.met(sentence, lower, plain) and ONGOING.search(sentence) and not INFORMING.search(sentence):
+    ongoing = ONGOING_NEEDS.met(sentence, lower, plain) and ONGOING.search(sentence)
+    if (ongoing or PARTAKING.search(sentence)) and not INFORMING.search(sentence):
         return None
     return "new", 0
 

@@ -169,7 +169,7 @@ def find(text: str) -> tuple[list[Citation], list[OtherCitation]]:
             continue
         if match.group("bare") and not (match.group("prefix") and "," in match.group("separator")):
             continue  # "31 793, 42" is only a kamerstuk when "Kamerstuk" says so
-        if match.group("letters") and not (match.group("nr") or _senate(match)):
+        if match.group("letters") and not (match.group("nr") or _senate(match) or _lettered_paper(match)):
             continue  # "30 880 AA": the Eerste Kamer numbers its papers with letters
         citations.extend(_citations_of(match))
     return citations, others
@@ -242,6 +242,17 @@ def _citations_of(match) -> list[Citation]:
 def _senate(match) -> bool:
     """Whether the citation's prefix names the Eerste Kamer: "Kamerstukken I", "Eerste Kamer"."""
     return bool(match.group("senate")) or (match.group("chamber") or "").strip() == "I"
+
+
+def _lettered_paper(match) -> bool:
+    """Whether "Kamerstuk 34 903, F" names a paper by its letter: "Kamerstuk(ken)", no "II", and the letter
+    set off by a comma, as a toevoeging never is ("36 600 VI", "36 600-VI")."""
+    prefix = (match.group("prefix") or "").lstrip()
+    return (
+        prefix.startswith("Kamerstuk")
+        and (match.group("chamber") or "").strip() != "II"
+        and "," in match.group("separator")
+    )
 
 
 def _toevoeging(raw: str | None) -> str | None:

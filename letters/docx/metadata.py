@@ -242,7 +242,7 @@ def take_signature(blocks):
         elif not SIGNATURE.match(block.text.strip()):
             continue
         else:
-            following = blocks[index + 1 : index + 4]
+            following = list(itertools.takewhile(_not_heading, blocks[index + 1 : index + 4]))
             signature = _signature_in([block.text, *(b.text for b in following if not hasattr(b, "rows"))])
             drop = (
                 {index} | {index + 1 + i for i, b in enumerate(following) if getattr(b, "text", None) == signature[1]}
@@ -252,6 +252,11 @@ def take_signature(blocks):
         if signature:
             return signature, [b for i, b in enumerate(blocks) if i not in drop]
     return None, list(blocks)
+
+
+def _not_heading(block) -> bool:
+    """A heading after the signature ("Vragen van het lid …" over answers sent along) is no name."""
+    return not (getattr(block, "bold", False) or getattr(block, "outline_level", None) is not None)
 
 
 def _block_lines(block):

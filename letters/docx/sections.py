@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from letters.docx.reader import FootnoteRef, Paragraph
 
-MAX_HEADING_CHARS = 160
+# The title of an amendment or motion heads the government's answer to it and runs past 200 characters.
+MAX_HEADING_CHARS = 250
 QA_TITLE = re.compile(r"^(?:Antwoord(?:en)?|Beantwoording)\s+(?:van|op)\b", re.IGNORECASE)
 QUESTION = re.compile(r"^(?:Vraag|Vragen)\s+\d+[\d\s,en-]*:?$", re.IGNORECASE)
 ANSWER = re.compile(r"^Antwoord(?:en)?\s+(?:op\s+)?(?:de\s+)?(?:vraag|vragen)\s+\d+[\d\s,en-]*:?$", re.IGNORECASE)

@@ -326,11 +326,17 @@ def raised_floors(summed: dict[str, Count], floors: dict) -> dict:
 
 
 # Each round of letters added after the extraction was tuned: their gold says which in a note.
-HELD_OUT_ROUNDS = {"1": "Held-out letter", "2": "Held-out round two letter"}
+HELD_OUT_ROUNDS = {
+    "1": "Held-out letter",
+    "2": "Held-out round two letter",
+    "3": "Held-out round three letter",
+    "4": "Held-out round four letter",
+    "5": "Held-out round five letter",
+}
 
 
 def held_out_ids(round_: str = "all") -> list[str]:
-    """The letters of one held-out round ("1", "2"), or of every round ("all")."""
+    """The letters of one held-out round ("1" to "5"), or of every round ("all")."""
     marks = tuple(HELD_OUT_ROUNDS.values()) if round_ == "all" else (HELD_OUT_ROUNDS[round_],)
     return [i for i in corpus_ids() if any(note.startswith(marks) for note in load(i)["notes"])]
 

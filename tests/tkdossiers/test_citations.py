@@ -45,6 +45,9 @@ from tkdossiers.citations import find, normalise_year, parse_dossier, vergaderja
         ("Eerste Kamer, vergaderjaar 2017–2018, 30 880, nr. AC", [("30880", None, "AC", "2017/18")]),
         ("Kamerstukken I 2019/20, 35 300 VII, C", [("35300", "VII", "C", "2019/20")]),
         ("(30 880, nr. AA)", [("30880", None, "AA", None)]),
+        # a letter to the Eerste Kamer names its papers "Kamerstuk", the letter set off by a comma (ezk 2019)
+        ("via de motie Van Hattem c.s. (Kamerstuk 34 903, F.) verzocht", [("34903", None, "F", None)]),
+        ("Kamerstukken I 2018/19, 34 902, H", [("34902", None, "H", "2018/19")]),
     ],
 )
 def test_kamerstuk_citation_forms(text, expected):
@@ -105,6 +108,9 @@ def test_look_alikes_are_kept_apart(text, kind, literal):
         "op 14 mei 2025 aangeboden",
         "112-meldingen",
         "Kamerstukken II 2017/18, 30 880 AA",  # letters are the Eerste Kamer's numbers, or need "nr."
+        "Kamerstukken II 2017/18, 30 880, AA",
+        "Kamerstuk 30 880 AA",  # without the comma a letter is no paper of its own
+        "TK 30 880, AA",
         "het dossier 30 880 AA en AB",
         "de brief van 29 maart 2018 (blz. 12)",
     ],

@@ -148,7 +148,8 @@ def test_every_real_letter_alternates_questions_and_answers_under_one_title(path
         ("Wat is uw reactie op het manifest?", False),
         ("Dit is een gewone zin die eindigt met een punt.", False),
         ("Zie hieronder:", False),
-        ("x" * 200, False),
+        ("x" * 200, True),  # an amendment's title runs this long
+        ("x" * 251, False),
     ],
 )
 def test_which_bold_paragraphs_are_headings(text, is_heading):
