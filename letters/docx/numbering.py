@@ -13,8 +13,8 @@ import codecs
 import re
 
 from letters.docx import package
-from letters.docx.package import ReadError, utf8
 from letters.docx.wordml import ABSTRACT_NUM, ABSTRACT_NUM_ID, NUM
+from letters.docx.xmlparts import ReadError, utf8
 
 ROOT_START = re.compile(rb"<w:numbering(?=[\s>])[^>]*>")
 ABSTRACT_START = re.compile(rb"<w:abstractNum(?=[\s>])[^>]*>")
