@@ -12,16 +12,15 @@ its whole parse gives; damage in a definition no list uses does not keep the let
 import codecs
 import re
 
-from letters.docx import package
+from letters.docx import xmlparts
 from letters.docx.wordml import ABSTRACT_NUM, ABSTRACT_NUM_ID, NUM
-from letters.docx.xmlparts import ReadError, utf8
+from letters.docx.xmlparts import CUT_UNSAFE, ReadError, utf8
 
 ROOT_START = re.compile(rb"<w:numbering(?=[\s>])[^>]*>")
 ABSTRACT_START = re.compile(rb"<w:abstractNum(?=[\s>])[^>]*>")
 ABSTRACT_ID = re.compile(rb'\sw:abstractNumId="([0-9]+)"')  # Word writes digits; anything else is parsed whole
 ABSTRACT_END = b"</w:abstractNum>"
 ROOT_END = b"</w:numbering>"
-UNSAFE = (b"<!", b"<?", b"]]>")  # after the XML declaration: comments, CDATA, DOCTYPE, processing instructions
 
 
 class Numbering:
@@ -36,14 +35,14 @@ class Numbering:
             return
         self._root_tag, self._spans, rest = cut
         try:
-            root = package.parse_xml(rest, part_name)
+            root = xmlparts.parse_xml(rest, part_name)
         except ReadError:
             self._parse_whole()  # refused with the whole part's message
             return
         self.nums = list(root.iterchildren(NUM))
 
     def _parse_whole(self) -> None:
-        root = package.parse_xml(self._data, self._name)
+        root = xmlparts.parse_xml(self._data, self._name)
         self.nums = list(root.iterchildren(NUM))
         self._spans = None
         self._abstracts = {}
@@ -59,7 +58,7 @@ class Numbering:
         if span is not None:
             wrapped = self._root_tag + self._data[span[0] : span[1]] + ROOT_END
             try:
-                element = package.parse_xml(wrapped, self._name)[0]
+                element = xmlparts.parse_xml(wrapped, self._name)[0]
             except ReadError:
                 self._parse_whole()  # refused with the whole part's message
                 return self._abstracts.get(abstract_id)
@@ -74,7 +73,7 @@ def _cut(data: bytes) -> tuple[bytes, dict[str, tuple[int, int]], bytes] | None:
         return None
     body = data.removeprefix(codecs.BOM_UTF8)
     offset = len(data) - len(body) + (body.find(b"?>") + 2 if body.startswith(b"<?xml") else 0)
-    if any(mark in data[offset:] for mark in UNSAFE):
+    if any(mark in data[offset:] for mark in CUT_UNSAFE):  # after the XML declaration
         return None
     root = ROOT_START.match(data, data.find(b"<", offset))
     starts = list(ABSTRACT_START.finditer(data, root.end())) if root is not None else []

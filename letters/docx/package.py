@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from letters.docx.xmlparts import (  # noqa: F401 - ReadError, parse_xml, check_xml: the package's API
+from letters.docx.xmlparts import (
     PARSER_OPTIONS,
     ReadError,
     check_xml,
@@ -51,7 +51,7 @@ WHOLE_PART_BYTES = 2 * 1024 * 1024
 # The other parts (styles, numbering, page headers, settings, properties) are parsed whole, and
 # libxml2's tree of a part is some 10 to 25 times its size: a 3.6 MB file with a 39 MB styles.xml
 # took 17 s and 700 MB. So each is refused past MAX_WHOLE_PART_BYTES (the biggest in the real letters
-# is 79 KB), and all of them together past MAX_WHOLE_PARTS_BYTES, even those that are only checked
+# is 79 KB), and all of them together past MAX_WHOLE_PARTS_BYTES, even those put off and never read
 # (`Package.defer`).
 MAX_WHOLE_PART_BYTES = 2 * 1024 * 1024
 MAX_WHOLE_PARTS_BYTES = 6 * 1024 * 1024

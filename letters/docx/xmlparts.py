@@ -40,7 +40,8 @@ def parse_xml(data: bytes, part_name: str):
     return root
 
 
-CUT_UNSAFE = (b"<!--", b"-->", b"<![CDATA[", b"]]>", b"<?")
+# What a cut of the bytes could break: comments, CDATA, a DOCTYPE, processing instructions.
+CUT_UNSAFE = (b"<!", b"-->", b"]]>", b"<?")
 
 
 def without_element(data: bytes, tag: bytes) -> bytes:

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from letters.docx import package as package_mod
+from letters.docx import xmlparts
 from letters.docx.package import ReadError, check_xml, parse_xml
 from letters.docx.reader import read
 from tests.docx_builder import build_docx, footnote_ref, head_table, para, run, text_para
@@ -49,6 +50,7 @@ def parsed(monkeypatch) -> list[str]:
         return real(data, name)
 
     monkeypatch.setattr(package_mod, "parse_xml", recording)
+    monkeypatch.setattr(xmlparts, "parse_xml", recording)  # the numbering's parses
     return names
 
 
