@@ -1,7 +1,7 @@
 """The rows of an import written with one INSERT per table, from arrays (PostgreSQL).
 
-`INSERT INTO t (a, b) SELECT * FROM unnest(%s::a_type[], %s::b_type[])` sends one parameter
-per column however many rows there are, and a computed column (the search vectors) is an
+`INSERT INTO t (a, b) SELECT * FROM unnest(%b::a_type[], %b::b_type[])` sends one parameter
+per column however many rows there are, in binary, and a computed column (the search vectors) is an
 expression over the other columns: the texts go to the database once. With bulk_create and a
 vector expression per row they went twice, and Django compiled a placeholder per row and field
 (the seed letter: 95 KB of SQL instead of 140, sections inserted in 16 ms instead of 21 at best,
@@ -10,6 +10,7 @@ about 1 ms less Python). Other databases (the SQLite demo) get bulk_create.
 
 import functools
 
+import psycopg
 from django.db import connection, models
 from django.db.models.constants import OnConflict
 
@@ -44,11 +45,23 @@ def insert(
         )
     conflicts = _on_conflict(model, ignore_conflicts, update_conflicts, tuple(unique_fields), tuple(update_fields))
     fields, sql = _statement(model, objs[0].pk is not None, tuple(computed.items()), conflicts)
-    with connection.cursor() as cursor:
+    with _binary_cursor() as cursor:
         cursor.execute(sql, [_column(field, objs) for field in fields])
     for obj in objs:
         obj._state.adding, obj._state.db = False, connection.alias
     return objs
+
+
+def _binary_cursor():
+    """A Django cursor (execute wrappers, query logging and error mapping as for any other) over a
+    psycopg cursor that binds its parameters on the server. Django's own cursors bind on the client:
+    every text would be escaped into an array literal in Python (a regular expression per value) and
+    parsed back by PostgreSQL; sent in binary (`%b`), each is its UTF-8 bytes. The seed letter's
+    import: 4.6 % fewer instructions in Python (bench/README.md)."""
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    raw = psycopg.Cursor(connection.connection)
+    return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
 
 
 def _on_conflict(model, ignore: bool, update: bool, unique_fields: tuple, update_fields: tuple) -> str:
@@ -75,7 +88,7 @@ def _statement(model, with_key: bool, computed: tuple[tuple[str, str], ...], con
         table=quote(model._meta.db_table),
         columns=", ".join(quote(column) for column in [*columns, *expressions]),
         values=", ".join([*(f"r.{quote(column)}" for column in columns), *expressions.values()]),
-        arrays=", ".join(f"%s::{field.db_type(connection)}[]" for field in fields),
+        arrays=", ".join(f"%b::{field.db_type(connection)}[]" for field in fields),
         names=", ".join(quote(column) for column in columns),
         conflicts=conflicts,
     )

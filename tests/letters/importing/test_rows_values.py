@@ -2,10 +2,11 @@
 they are only where Django's conversion would give back the same values."""
 
 import pytest
-from django.db import connection, models
+from django.contrib.postgres.search import SearchQuery
+from django.db import IntegrityError, connection, models
 
 from letters.importing import rows
-from letters.importing.store import import_letter
+from letters.importing.store import SECTION_VECTOR, import_letter
 from letters.models import Footnote, LetterDossier, Reference, Section, Source
 from tests.conftest import SEED
 from tkdossiers.models import Dossier
@@ -68,3 +69,49 @@ def test_a_value_that_needs_converting_is_converted():
 )
 def test_which_fields_have_plain_values(field, plain):
     assert rows._plain_types(field) == plain
+
+
+AWKWARD = ['"', "\\", "{a,b}", "NULL", "", " ", "é ‘’ — € 🚒", "a\tb\nc", "x" * 70_000, "de {brandweerkorpsen}"]
+
+
+def test_awkward_values_sent_in_binary_come_back_as_they_were(letter):
+    version = letter.current_version
+    notes = [
+        Footnote(version=version, number=str(1000 + i), position=1000 + i, text=text) for i, text in enumerate(AWKWARD)
+    ]
+    sections = [
+        Section(
+            version=version, position=1000 + i, level=1, number="", kind="body", heading=text, text=text, path=text,
+            heading_refs=[[0, text]], blocks=[{"type": "p", "text": text, "refs": []}, None],
+        )
+        for i, text in enumerate(AWKWARD)
+    ]  # fmt: skip
+
+    rows.insert(Footnote, notes)
+    rows.insert(Section, sections, computed=SECTION_VECTOR)
+
+    assert list(Footnote.objects.filter(position__gte=1000).order_by("position").values_list("text", flat=True)) == (
+        AWKWARD
+    )
+    back = Section.objects.filter(position__gte=1000).order_by("position")
+    assert [(s.heading, s.text, s.path, s.heading_refs, s.blocks) for s in back] == [
+        (text, text, text, [[0, text]], [{"type": "p", "text": text, "refs": []}, None]) for text in AWKWARD
+    ]
+    found = Section.objects.filter(position__gte=1000, search_vector=SearchQuery("brandweerkorpsen", config="dutch"))
+    assert [s.text for s in found] == ["de {brandweerkorpsen}"]  # the vectors are of the texts sent
+
+
+def test_the_binary_insert_is_logged_and_wrapped_as_any_statement(letter, django_assert_num_queries):
+    version = letter.current_version
+    seen = []
+
+    def wrapper(execute, sql, params, many, context):
+        seen.append(sql.split(" (", 1)[0])
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper), django_assert_num_queries(1):
+        rows.insert(Footnote, [Footnote(version=version, number="99", position=99, text="tekst")])
+
+    assert seen == ['INSERT INTO "letters_footnote"']
+    with pytest.raises(IntegrityError):  # Django's error, as for its own cursors
+        rows.insert(Footnote, [Footnote(version=version, number="99", position=99, text="nog eens")])
