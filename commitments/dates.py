@@ -2,7 +2,7 @@
 
 "voor de zomer van 2026", "eind 2026", "bij de Voorjaarsnota 2026", "in het vierde
 kwartaal van 2025", "uiterlijk maart 2026", "voor 1 maart 2026", "op vrijdag 13
-september". A phrase without a year takes the first such moment after the letter;
+september", "aanstaande maandag". A phrase without a year takes the first such moment after the letter;
 for an earlier promise (`looking_back`) the moment nearest the letter, which may
 have passed: "zoals toegezegd, eind februari" in a letter of 5 March is that February.
 """
@@ -15,7 +15,9 @@ from commitments.literals import Needs, folded, is_plain
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 MONTH = rf"(?P<month>{'|'.join(MONTHS)})"
-WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
+WEEKDAYS = "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
+COMING = r"(?:aanstaande|komende|a\.s\.)"
 QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
 YEAR = r"(?:\s+(?:van\s+)?(?P<year>20\d{2}))?"
 BEFORE = r"v(?:oo|óó|óo|oó)r"  # "voor", "vóór"
@@ -33,6 +35,14 @@ def _prinsjesdag(year: int) -> datetime.date:
 
 def _month(match) -> int:
     return MONTHS.index(match["month"].lower()) + 1
+
+
+def _coming_weekday(letter_date: datetime.date, match) -> datetime.date:
+    """The weekday after the letter's date: "aanstaande maandag" in a letter of a Thursday is the Monday
+    after it, in a letter of a Monday the Monday a week on."""
+    weekday = WEEKDAYS.index((match["weekday"] or match["weekday_first"]).lower())
+    days = (weekday - letter_date.weekday() - 1) % 7 + 1
+    return letter_date + datetime.timedelta(days=days)
 
 
 # (pattern, function of (year, match) -> date). Where two match at the same place, the first wins.
@@ -71,6 +81,13 @@ RULES = [
     (r"\b(?:eind|einde)(?:\s+van)?\s+(?:dit|het)\s+jaar\b", lambda y, m: datetime.date(y, 12, 31)),
     (rf"\b(?:eind|einde)(?:\s+van)?\s+(?:(?P<year>20\d{{2}})|{NEXT_YEAR})\b", lambda y, m: datetime.date(y, 12, 31)),
     (rf"\bbegin\s+(?:(?P<year>20\d{{2}})|{NEXT_YEAR})", lambda y, m: datetime.date(y, 3, 31)),
+    # "aanstaande maandag", "komende vrijdag", "maandag a.s.": a weekday counted from the letter's date, not
+    # from a year (with a date beside it, "aanstaande maandag 24 maart", the date is read)
+    (
+        rf"\b(?:{COMING}\s+(?P<weekday>{'|'.join(WEEKDAYS)})\b(?!\s+\d)"
+        rf"|\b(?P<weekday_first>{'|'.join(WEEKDAYS)})\s+(?:aanstaande\b|a\.s\.))",
+        _coming_weekday,
+    ),
 ]
 
 
@@ -105,6 +122,8 @@ def parse_due(text: str, letter_date: datetime.date | None, *, looking_back: boo
 def _dated(match, build, letter_date, looking_back) -> datetime.date | None:
     """The moment a phrase names, or None when it cannot be dated (no year, no letter date; 31 april)."""
     groups = match.groupdict()
+    if build is _coming_weekday:
+        return None if letter_date is None else _coming_weekday(letter_date, match)
     if groups.get("year"):
         return _built(build, int(groups["year"]), match)
     if letter_date is None:

@@ -47,6 +47,13 @@ NEW_PROMISE = [
         re.compile(r"\bKamer\s+(?:wordt|zal)\b.*?\b(?:ge[iï]nformeerd|bericht|ontvangen)\b"),
         ("kamer wordt", "kamer zal"),
     ),
+    (  # "U zult deze informatie … ontvangen", "Daarna zult u … worden geïnformeerd": the Kamer addressed, to
+        # come; not "U zult begrijpen dat …", what it will have had ("u zult de brief hebben ontvangen"), a question
+        re.compile(
+            r"\b(?:[Uu]\s+zult|zult\s+u)\b(?:(?!\b(?:niet|hebben)\b)[^.;?])*?\b(?:ontvangen|ge[iï]nformeerd)\b(?![^.;]*\?)"
+        ),
+        ("u zult", "zult u"),
+    ),
     (  # "zullen … aan uw Kamer worden aangeboden", "aan uw Kamer zal worden verzonden"
         re.compile(rf"\b(?:zal|zullen)\b.*?\b(?:aan|naar)\s+(?:u|{KAMER})\s+(?:worden\s+)?{SENT}\b"),
         ("verzonden", "gestuurd", "toegezonden", "aangeboden", "toegestuurd"),
