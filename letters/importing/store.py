@@ -199,8 +199,8 @@ def _candidates(number: bool, kenmerk: bool, dated: bool):
 def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha256, filename, source, user=None):
     # Two imports that could find each other's letter (same number, kenmerk, or title and
     # date) wait for each other here, so that the second sees the first's letter, not none.
-    keys = reserve_keys(
-        {LetterVersion: 1, Section: len(sections), Footnote: len(parsed.footnotes)},
+    keys = reserve_keys(  # a letter's key too, unused when the file is a new version of a known letter
+        {Letter: 1, LetterVersion: 1, Section: len(sections), Footnote: len(parsed.footnotes)},
         locks=identity_keys(parsed),
         settings=commits.NOT_WAITING if source in REDOABLE_SOURCES else None,  # a bulk import's commit
     )
@@ -219,7 +219,7 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     # Uniqueness is the database's to enforce: import_letter checked the sha256 a moment ago
     # and treats an IntegrityError from a concurrent import as the same bytes stored twice.
     version.full_clean(exclude=["content", "letter"], validate_unique=False, validate_constraints=False)
-    letter, previous_id, created = _write_letter_and_version(parsed, version, keys_reserved=keys is not None)
+    letter, previous_id, created = _write_letter_and_version(parsed, version, keys[Letter] if keys else None)
     section_rows = _store_sections(version, sections, keys[Section] if keys else None)
     footnote_rows = _store_footnotes(version, parsed, sections, section_rows, keys[Footnote] if keys else None)
     references = _store_references(version, parsed, sections, section_rows, footnote_rows)
@@ -231,9 +231,13 @@ def store(parsed: ParsedDocument, sections: list[SectionData], *, content, sha25
     return ImportResult(Outcome.IMPORTED if created else Outcome.NEW_VERSION, filename, letter, version)
 
 
-def _write_letter_and_version(parsed, version, *, keys_reserved: bool):
+def _write_letter_and_version(parsed, version, letter_key: list[int] | None):
     """The letter (the one found, or a new one) and its new current version, written;
-    returns the letter, the version it had before and whether the letter is new."""
+    returns the letter, the version it had before and whether the letter is new.
+
+    With keys reserved (`letter_key`, PostgreSQL) a new letter and the version are inserted as the
+    other rows are (rows.insert: one statement each, compiled once, the file's bytes sent as they
+    are), the letter pointing at its version from the start (the key checks are deferred)."""
     letter = existing_letter(parsed)
     created = letter is None
     if created:  # nothing to number after or to retire
@@ -242,14 +246,21 @@ def _write_letter_and_version(parsed, version, *, keys_reserved: bool):
         version.number = (letter.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1
         previous_id = letter.current_version_id
         letter.versions.filter(is_current=True).update(is_current=False)
-    if keys_reserved:  # the row is written once, pointing at its version (the key checks are deferred)
-        _describe(letter, parsed.metadata, version)
-    letter.save()
-    version.letter = letter
-    version.save(force_insert=True)
-    if not keys_reserved:  # no key before the insert (SQLite): point at the version afterwards
+    if letter_key is None:  # no keys before the insert (SQLite): point at the version afterwards
+        letter.save()
+        version.letter = letter
+        version.save(force_insert=True)
         _describe(letter, parsed.metadata, version)
         letter.save()
+        return letter, previous_id, created
+    _describe(letter, parsed.metadata, version)
+    if created:
+        letter.pk = letter_key[0]
+        insert_rows(Letter, [letter])
+    else:
+        letter.save()
+    version.letter = letter
+    insert_rows(LetterVersion, [version])
     return letter, previous_id, created
 
 
