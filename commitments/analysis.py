@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -27,6 +27,7 @@ from letters.models import SHOWN_SOURCES
 from tkdossiers import compiled
 from tkdossiers.citations import find
 from tkdossiers.models import Kamerstuk
+from tkdossiers.services import TEXTS, kamerstukken_among
 
 
 def passages_of(sections) -> list[Passage]:
@@ -267,11 +268,31 @@ def _motions_for(mentions, kamerstukken, *, declared_in) -> list[Motion]:
     linked = {k.pk: k for k, _ in keys if k is not None}
     unlinked = {key for k, key in keys if k is None}
     found = {}
-    for motion in Motion.objects.filter(Q(kamerstuk__in=linked) | Q(kamerstuk__isnull=True, members_key__in=unlinked)):
+    for motion in _motions_of(set(linked), unlinked):
         if motion.kamerstuk_id:
             motion.kamerstuk = linked[motion.kamerstuk_id]  # with its dossier, for linking to the zaak
         found[motion.kamerstuk_id if motion.kamerstuk_id else motion.members_key] = motion
     return [found[kamerstuk.pk if kamerstuk else key] for kamerstuk, key in keys]
+
+
+def _motions_of(kamerstuk_ids: set[int], members_keys: set[str]) -> list[Motion]:
+    """The motions of these kamerstukken, and those without one known by these members; on
+    PostgreSQL compiled once (tkdossiers.compiled), as every import with motions asks."""
+    if not (kamerstuk_ids or members_keys):
+        return []
+    if connection.vendor != "postgresql":
+        return list(_motions_query(kamerstuk_ids, members_keys))
+    return compiled.instances(
+        "motions of",
+        lambda: _motions_query(compiled.slot("ids", "SELECT unnest(%s::bigint[])"), compiled.slot("keys", TEXTS)),
+        ids=sorted(kamerstuk_ids),
+        keys=sorted(members_keys),
+    )
+
+
+def _motions_query(kamerstuk_ids, members_keys):
+    unlinked = Q(kamerstuk__isnull=True, members_key__in=members_keys)
+    return Motion.objects.filter(Q(kamerstuk__in=kamerstuk_ids) | unlinked)
 
 
 def _kamerstukken(keys) -> dict[str, Kamerstuk]:
@@ -284,17 +305,8 @@ def _kamerstukken(keys) -> dict[str, Kamerstuk]:
         dossier_key, _, number = key.rpartition("-")
         dossier_number, _, toevoeging = dossier_key.partition("-")
         wanted[key] = (dossier_number, toevoeging, number)
-    # Two IN lists compile in microseconds where an OR of a condition per key took Django
-    # milliseconds; the pairs they let through that no key names are never picked below.
-    candidates = (
-        list(
-            Kamerstuk.objects.filter(
-                dossier__number__in={key[0] for key in wanted.values()}, number__in={key[2] for key in wanted.values()}
-            ).select_related("dossier")
-        )
-        if wanted
-        else []
-    )
+    # the pairs it lets through that no key names are never picked below
+    candidates = kamerstukken_among({key[0] for key in wanted.values()}, {key[2] for key in wanted.values()})
     found = {}
     for key, (dossier_number, toevoeging, number) in wanted.items():
         same = [k for k in candidates if (k.dossier.number, k.number) == (dossier_number, number)]
