@@ -158,6 +158,7 @@ def test_a_second_found_item_may_still_take_the_borderline_gold_item():
         ("4", "### Held-out round four (December 2026)", 11),
         ("5", "### Held-out round five (December 2026)", 12),
         ("6", "### Held-out round six (December 2026)", 12),
+        ("7", "### Held-out round seven (December 2026)", 7),
     ],
 )
 def test_each_held_out_round_is_the_letters_sources_md_lists_under_it(round_, heading, letters):
