@@ -17,11 +17,12 @@ from commitments.literals import Needs, folded, is_plain
 
 KAMER = r"(?:[Uu]w|[Dd]e|[Dd]e\s+Tweede)\s+Kamer"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it
-    rf"\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
+LATER_MOMENT = (  # a moment still to come, named the way dates.py reads it; one group, so that the words
+    # around it in a wording bind to all of it ("ontvangt VWS … in februari" holds no "in februari ontvangt u")
+    rf"(?:\b(?:voor|na|uiterlijk|eind|begin|medio|in)\s+(?:de\s+|het\s+)?(?:zomer\w*|kerst\w*|voorjaar|najaar"
     rf"|(?:eerste|tweede|derde|vierde)\s+kwartaal|Q[1-4]\s+20\d\d|{MONTH}|\d{{1,2}}\s+{MONTH})\b"
     r"|\bbij\s+de\s+(?:begroting|voorjaarsnota|najaarsnota|miljoenennota)\b"
-    r"|\b(?:voor|vóór|op|bij|met)\s+(?:de\s+)?Prinsjesdag\b"
+    r"|\b(?:voor|vóór|op|bij|met)\s+(?:de\s+)?Prinsjesdag\b)"
 )
 # A moment still to come or a condition still to be met: what makes a sentence in the present a promise.
 FUTURE = rf"(?:{LATER_MOMENT}|\b(?:zodra|nadat|binnenkort|op\s+korte\s+termijn|zo\s+(?:spoedig|snel)\s+mogelijk)\b)"
@@ -201,6 +202,9 @@ PRIOR_PROMISE = [
 ]
 ABOUT_THIS_LETTER = re.compile(  # "de in deze brief genoemde maatregelen" is not about the letter itself
     r"(?<!\bde\s)(?<!\bhet\s)\b(?:in|met)\s+(?:deze|dit|onderhavige)\s+(?:\w*brief|bericht)\b"
+    # a part of the letter, also named by what it is: "In het eerste gedeelte van deze voortgangsrapportage zal ik …"
+    r"|\b(?:in\s+het|het)\s+(?:\w+\s+)?(?:gedeelte|deel)\s+van\s+(?:deze|dit|onderhavige)\s+"
+    r"(?:\w*brief|\w*rapportage|notitie)\b"
     r"|\b(?:deze|dit)\s+(?:\w*brief|samenvatting|hoofdstuk|paragraaf)\s+(?:beginnen|openen|afsluiten|eindigen)\b"
     r"|\bna\s+(?:deze|dit)\s+(?:samenvatting|inleiding|hoofdstuk|paragraaf)\b"
     r"|\((?:zie\s+)?(?:hoofdstuk|paragraaf)\s+\d[^()]*\)|\b(?:hierbij|hieronder|verderop|onderstaand\w*)\b"
