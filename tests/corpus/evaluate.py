@@ -334,11 +334,12 @@ HELD_OUT_ROUNDS = {
     "5": "Held-out round five letter",
     "6": "Held-out round six letter",
     "7": "Held-out round seven letter",
+    "8": "Held-out round eight letter",
 }
 
 
 def held_out_ids(round_: str = "all") -> list[str]:
-    """The letters of one held-out round ("1" to "7"), or of every round ("all")."""
+    """The letters of one held-out round ("1" to "8"), or of every round ("all")."""
     marks = tuple(HELD_OUT_ROUNDS.values()) if round_ == "all" else (HELD_OUT_ROUNDS[round_],)
     return [i for i in corpus_ids() if any(note.startswith(marks) for note in load(i)["notes"])]
 
