@@ -27,7 +27,8 @@ UPPER = "A-ZÀ-ÖØ-Þ"  # a name may start with a capital with a diacritic: Öz
 PARTICLE = (
     r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+['’]t|[Tt]['’]|['’]t|[Ll]a|[Ll]e|[Dd]el|[Dd]os|[Dd]i)"
 )
-NOT_A_NAME = r"(?!(?:Kamerstuk(?:ken)?|Handelingen|Tweede|Eerste|Kamer)\b)"
+# "een motie van de Partij voor de Dieren" names a party, not a member called "van de Partij"
+NOT_A_NAME = r"(?!(?:Kamerstuk(?:ken)?|Handelingen|Tweede|Eerste|Kamer|Partij)\b)"
 WORD = rf"{NOT_A_NAME}[{UPPER}][\w'’]+"
 # "Michon-Derkzen", "Nijkerken-de Haan"; not the first half of a written-out compound ("moties
 # Vreemdelingen- en asielbeleid", a debate's title): the \b keeps the name from giving back letters.
@@ -44,8 +45,9 @@ LEAD = rf"(?P<lead>\b(?:[Dd]e\s+)?(?:door\s+de\s+Kamer\s+)?(?:{ADJECTIVE}\s+)*)\
 LEAD_STARTS = ("De", "de", "door", "aangenomen", "gewijzigde", "gelijkstrekkende", "verwante", "eerder", "aangehouden")
 LEAD_STARTS += ("boven", "genoemde", "Motie", "motie")
 BRACKETS = r"(?:\s*\((?P<parties>[^()]{1,80})\))?"
-# "van het lid", "van de leden"; "van van het lid" as it was published once, a word doubled
-MEMBERS_LEAD = r"(?:(?:van\s+){1,2}(?:het\s+|de\s+)?(?:lid|leden)\s+)?"
+# "van het lid", "van de leden", "van het Lid" (a capital, as answers print it); "van van het lid" as it
+# was published once, a word doubled
+MEMBERS_LEAD = r"(?:(?:van\s+){1,2}(?:het\s+|de\s+)?(?:[Ll]id|[Ll]eden)\s+)?"
 MENTION = re.compile(rf"{LEAD}(?:\s+|-){MEMBERS_LEAD}(?P<names>{GROUP}(?:\s+en\s+{GROUP})*){BRACKETS}")
 # "de moties A (Kamerstuk …) en B (Kamerstuk …)": the next motion of a list, after one in brackets
 NEXT_IN_LIST = re.compile(rf"(?:,\s*|\s+en\s+){MEMBERS_LEAD}(?P<names>{GROUP}){BRACKETS}")
@@ -309,7 +311,7 @@ def _mentions_in(passage: Passage, start: int, end: int, footnote_kamerstukken) 
             if match.group("word").lower() == "moties"
             else [match.group("names")]
         )
-        kamerstuk = _kamerstuk_in(match.group("parties"))
+        kamerstuk = _kamerstuk_in(match.group("parties")) or _kamerstuk_set_off(sentence, match.end())
         found += [mention(match, members, match.group(0), kamerstuk) for g in groups if (members := _members(g))]
         listed = match
         while match.group("word").lower() == "moties" and listed.group("parties"):
@@ -387,6 +389,25 @@ def _kamerstuk_in(brackets: str | None) -> str | None:
         return None
     citations, _ = find_citations(brackets)
     return citations[0].key if citations else None
+
+
+# "de motie van het lid Akerboom, 36 410 XIV, nr. 9, waarin …": the citation set off by a comma
+SET_OFF_CITATION = re.compile(r",\s*(?=(?:Kamerstuk(?:ken)?\s+)?\d\d[\s\u00a0]?\d{3}\b)")
+SET_OFF_CITATION_SPAN = 60  # characters after the comma a citation of one kamerstuk fits in
+
+
+def _kamerstuk_set_off(sentence: str, end: int) -> str | None:
+    """The kamerstuk cited right after the names, set off by a comma, when the citation is the whole
+    clause: it ends at a comma, a bracket or the sentence's end, so "…, 36 410 leden stemden …" is none."""
+    comma = SET_OFF_CITATION.match(sentence, end)
+    if not comma:
+        return None
+    clause = sentence[comma.end() : comma.end() + SET_OFF_CITATION_SPAN]
+    citations, _ = find_citations(clause)
+    if not citations or citations[0].start != 0:
+        return None
+    rest = clause[citations[0].end :].lstrip()
+    return citations[0].key if not rest or rest[0] in ",;.)" else None
 
 
 def _kamerstuk_after(refs, names_end: int, end: int, footnote_kamerstukken) -> str | None:

@@ -44,6 +44,14 @@ NEW_PROMISE = [
         re.compile(rf"\b{WHO}\s+(?:zal|zullen)\b.*?\b{TO_DELIVER}\b", re.IGNORECASE),
         ("kabinet zal", "minister zal", "staatssecretaris zal", "regering zal", "zullen"),
     ),
+    (  # "Het kabinet zal in een separate brief op deze vraag ingaan": a letter to come; not "zal ingaan op"
+        # without a letter (a Council's agenda, a talk), nor "in deze brief", the letter itself (`ABOUT_THIS_LETTER`)
+        re.compile(
+            rf"\b{WHO}\s+(?:zal|zullen)\b[^.;?]*?\bin\s+een\s+(?:\w+\s+)?brief\b[^.;?]*?\bingaan\b",
+            re.IGNORECASE,
+        ),
+        ("kabinet zal", "minister zal", "staatssecretaris zal", "regering zal", "zullen"),
+    ),
     (  # "Uw Kamer wordt voor de zomer geïnformeerd", "De Kamer zal … een rapportage ontvangen"
         re.compile(r"\bKamer\s+(?:wordt|zal)\b.*?\b(?:ge[iï]nformeerd|bericht|ontvangen)\b"),
         ("kamer wordt", "kamer zal"),
