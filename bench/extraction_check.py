@@ -27,7 +27,11 @@ FUZZED = 6000
 
 
 def dump(tree: Path, out: Path) -> None:
+    tree = tree.resolve()
     sys.path.insert(0, str(tree))
+    # Celery's Django fixup puts the working directory first on sys.path when the app is made: run from
+    # another tree, every module not yet imported would come from there, not from `tree`.
+    os.chdir(tree)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tkdossiers.settings")
     os.environ.setdefault("SECRET_KEY", "bench-only")
     import django
@@ -44,6 +48,11 @@ def dump(tree: Path, out: Path) -> None:
     from letters.topics.matching import Matcher
     from tests.kamer.fake_server.entities import fake_guid
     from tests.kamer.fake_server.record_people import members as fake_members
+
+    for module in (analysis, extraction, read, occurrences, Matcher, fake_members):
+        where = Path(sys.modules[module.__module__ if callable(module) else module.__name__].__file__)
+        if not where.is_relative_to(tree):
+            raise SystemExit(f"{where} is not of {tree}: the dump would be of another tree's code")
 
     known = KnownMembers.of(
         Member(p.achternaam, p.tussenvoegsel, p.roepnaam, p.initialen, p.voornamen, fake_guid("persoon", p.name))
@@ -108,6 +117,6 @@ def compare(first: Path, second: Path) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "dump":
-        dump(Path(sys.argv[2]).resolve(), Path(sys.argv[3]))
+        dump(Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve())  # before dump() changes directory
     else:
         compare(Path(sys.argv[2]), Path(sys.argv[3]))
