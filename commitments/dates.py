@@ -45,8 +45,21 @@ def _coming_weekday(letter_date: datetime.date, match) -> datetime.date:
     return letter_date + datetime.timedelta(days=days)
 
 
+# What a promise is due before when it is named by a moment with its date: "voor het commissiedebat van 12
+# maart", "ruim voor het sluiten van de openstellingsperiode van de Lbv (1 december 2023)". Not any noun: in
+# "voor het rapport van 12 maart" the date is the report's.
+DATED_MOMENT = (
+    r"(?:\w*debat|\w*overleg|\w*behandeling|\w*vergadering|Raad|\w*top|bijeenkomst|stemmingen|stemming"
+    r"|sluiten|sluiting|einde|start|opening|deadline|\w*reces)"
+)
+
 # (pattern, function of (year, match) -> date). Where two match at the same place, the first wins.
 RULES = [
+    (
+        rf"\b{BEFORE}\s+(?:het|de)\s+(?:\w+\s+){{0,2}}?{DATED_MOMENT}\b[^.;()?]{{0,80}}?"
+        rf"(?:\s(?:van|op)\s+|\s*\(\s*){WEEKDAY}(?P<day>\d{{1,2}})\s+{MONTH}\b(?:\s+(?P<year>20\d{{2}}))?",
+        lambda y, m: datetime.date(y, _month(m), int(m["day"])),
+    ),
     # an exact date, unless it is a past one ("op 24 april jl.")
     (
         rf"\b(?:op|{BEFORE}|uiterlijk(?:\s+op|\s+{BEFORE})?|per|tot(?:\s+en\s+met)?)\s+{WEEKDAY}"

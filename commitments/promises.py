@@ -406,7 +406,12 @@ def promise(
     ongoing = ONGOING_NEEDS.met(sentence, lower, plain) and ONGOING.search(sentence)
     if (ongoing or PARTAKING.search(sentence)) and not INFORMING.search(sentence):
         return None
+    if QUESTION.search(sentence):  # "Kunt u bevestigen dat u schreef: «… zal ik … treffen»?": a member asks
+        return None
     return "new", 0
+
+
+QUESTION = re.compile(r"\?[\s»«”“’'\")\]]*$")  # a sentence that ends in a question mark, quotes and brackets after it
 
 
 def commitment_kind(sentence: str) -> str | None:

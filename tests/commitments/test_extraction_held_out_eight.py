@@ -49,3 +49,43 @@ def test_motion_wordings_of_round_eight(text, expected):
 def test_a_letter_to_come_that_goes_into_a_question_is_a_promise(text, found):
     commitments = find_commitments([Passage(0, text)], DATE)
     assert [(c.kind, c.due) for c in commitments] == ([("new", None)] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        (  # lnv-2023-ah-tk-20222023-3649: a moment named with its date in brackets
+            "Over de uitkomsten van dit onderzoek zal ik uw kamer op korte termijn informeren, in ieder geval "
+            "ruim voor het sluiten van de openstellingsperiode van de Lbv (1 december 2023).",
+            datetime.date(2023, 12, 1),
+        ),
+        ("Ik zal u voor het commissiedebat van 12 maart informeren.", datetime.date(2024, 3, 12)),
+        (
+            "Ik zal uw Kamer voor de Raad Buitenlandse Zaken van 20 november een verslag sturen.",
+            datetime.date(2023, 11, 20),
+        ),
+        ("Ik zal u voor het rapport van 12 maart een reactie sturen.", None),  # the report's date, not a moment's
+    ],
+)
+def test_a_moment_named_with_its_date_is_the_due_date(sentence, due):
+    assert [(c.kind, c.due) for c in find_commitments([Passage(0, sentence)], DATE)] == [("new", due)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # lnv-2024-ah-tk-20232024-1433: a member's question quoting the minister's earlier answer
+        "Kunt u bevestigen dat u op 15 februari 2024 in antwoorden op schriftelijke vragen het volgende schreef aan de "
+        "Kamer: «Om aan de motie tegemoet te komen, zal ik voorbereidingen treffen voor het intrekken van de "
+        "vrijstelling»?",
+        "Zult u de Kamer voor de zomer informeren over de uitkomsten?",
+        "Bent u bereid de Kamer te informeren zodra het rapport verschijnt (vóór 1 juli)?",
+    ],
+)
+def test_a_question_is_no_new_promise(sentence):
+    assert find_commitments([Passage(0, sentence)], DATE) == []
+
+
+def test_the_answer_after_the_question_still_promises():
+    text = "Zult u de Kamer informeren? Ja, ik zal uw Kamer voor de zomer informeren."
+    assert [(c.kind, c.due) for c in find_commitments([Passage(0, text)], DATE)] == [("new", datetime.date(2024, 7, 1))]
