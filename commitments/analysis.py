@@ -55,6 +55,10 @@ class FootnoteKamerstukken(Mapping):
             raise KeyError(number)
         return self._keys[number]
 
+    def text(self, number: str) -> str:
+        """The footnote's text; "" for none."""
+        return self._texts.get(number, "")
+
     def __iter__(self):
         return (number for number in self._texts if number in self)
 

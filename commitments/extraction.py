@@ -320,6 +320,9 @@ def _mentions_in(passage: Passage, start: int, end: int, footnote_kamerstukken) 
                 break
             text = sentence[listed.start("names") : listed.end()]
             found.append(mention(listed, members, text, _kamerstuk_in(listed.group("parties"))))
+    if len(found) == 1 and not found[0].kamerstuk:
+        at_end = _kamerstuk_at_end(passage, start, end, found[0], footnote_kamerstukken)
+        found = [_with(found[0], kamerstuk=at_end)] if at_end else found
     return sorted(found, key=lambda m: m.start)
 
 
@@ -417,6 +420,24 @@ def _kamerstuk_after(refs, names_end: int, end: int, footnote_kamerstukken) -> s
         if names_end <= ref_offset <= end + 3:
             return footnote_kamerstukken.get(number)
     return None
+
+
+def _kamerstuk_at_end(passage: Passage, start: int, end: int, mention: MotionMention, footnote_kamerstukken):
+    """The kamerstuk of the footnote marked after the full stop of a sentence with one motion mention, when
+    the footnote names the motion ("Motie Bikker en Omtzigt, Kamerstuk 36 410, nr. 31") or the mention's
+    subject runs to the sentence's end ("de motie van het Lid Ceder over … (12-10-2023).[^3]"). Not any
+    footnote there: in "Conform de motie van het lid X bied ik u het rapport aan.[^6]" it is the report's."""
+    mention_end = mention.start + len(mention.text)
+    last = start + len(passage.text[start:end].rstrip())
+    after = [(offset, number) for offset, number in passage.refs if mention_end <= offset <= end]
+    if len(after) != 1 or after[0][0] < last:
+        return None
+    number = after[0][1]
+    text = getattr(footnote_kamerstukken, "text", lambda number: "")(number)  # a plain mapping has no texts
+    names_it = "motie" in text.lower() and any(name in text for name in mention.members)
+    if not (names_it or passage.text[mention_end:end].lstrip().startswith("over ")):
+        return None
+    return footnote_kamerstukken.get(number)
 
 
 def _declared(sentence: str, mention_starts: list[int], plain: bool | None = None):

@@ -1,9 +1,11 @@
 """Wordings of held-out round eight (tests/corpus/SOURCES.md), each with look-alikes that must not match."""
 
 import datetime
+from dataclasses import dataclass
 
 import pytest
 
+from commitments.analysis import FootnoteKamerstukken
 from commitments.extraction import Passage, find_commitments, find_motions
 
 DATE = datetime.date(2023, 11, 13)
@@ -89,3 +91,48 @@ def test_a_question_is_no_new_promise(sentence):
 def test_the_answer_after_the_question_still_promises():
     text = "Zult u de Kamer informeren? Ja, ik zal uw Kamer voor de zomer informeren."
     assert [(c.kind, c.due) for c in find_commitments([Passage(0, text)], DATE)] == [("new", datetime.date(2024, 7, 1))]
+
+
+@dataclass
+class Note:
+    number: str
+    text: str
+
+
+def _motions_with_note(sentence: str, note: str) -> list[tuple[tuple[str, ...], str | None]]:
+    """The motions of a sentence whose footnote 1 is marked after its full stop."""
+    passage = Passage(0, sentence, ((len(sentence), "1"),))
+    return [(m.members, m.kamerstuk) for m in find_motions([passage], FootnoteKamerstukken([Note("1", note)]))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "note", "expected"),
+    [
+        (  # bz-2023-ah-tk-20232024-387: the footnote names the motion
+            "Tevens heeft Nederland conform de motie van leden Bikker en Omtzigt aangegeven dat in geval van nieuw "
+            "geweld gesproken moet worden over gepaste maatregelen.",
+            "Motie Bikker en Omtzigt, Kamerstuk 36 410, nr. 31",
+            [(("Bikker", "Omtzigt"), "36410-31")],
+        ),
+        (  # the same letter: the motion's subject runs to the sentence's end
+            "Het kabinet zal hierop ingaan, mede in het kader van de aangenomen motie van het Lid Ceder over op "
+            "basis van feiten (12-10-2023).",
+            "Kamerstuk 21 501-02, nr. 2733",
+            [(("Ceder",), "21501-02-2733")],
+        ),
+        (  # the footnote at the end is the report's
+            "Conform de motie van het lid Van Dijk bied ik u hierbij het rapport aan.",
+            "Kamerstuk 36 410, nr. 40",
+            [(("Van Dijk",), None)],
+        ),
+        (  # a footnote naming another motion
+            "Conform de motie van het lid Van Dijk bied ik u hierbij het rapport aan.",
+            "Motie De Vries, Kamerstuk 36 410, nr. 41",
+            [(("Van Dijk",), None)],
+        ),
+    ],
+)
+def test_a_footnote_after_the_full_stop_gives_the_motion_its_kamerstuk_only_when_it_is_the_motions(
+    sentence, note, expected
+):
+    assert _motions_with_note(sentence, note) == expected
