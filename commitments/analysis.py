@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -27,7 +27,7 @@ from letters.models import SHOWN_SOURCES
 from tkdossiers import compiled
 from tkdossiers.citations import find
 from tkdossiers.models import Kamerstuk
-from tkdossiers.services import TEXTS, kamerstukken_among
+from tkdossiers.services import kamerstukken_among
 
 
 def passages_of(sections) -> list[Passage]:
@@ -280,23 +280,17 @@ def _motions_for(mentions, kamerstukken, *, declared_in) -> list[Motion]:
 
 
 def _motions_of(kamerstuk_ids: set[int], members_keys: set[str]) -> list[Motion]:
-    """The motions of these kamerstukken, and those without one known by these members; on
-    PostgreSQL compiled once (tkdossiers.compiled), as every import with motions asks."""
+    """The motions of these kamerstukken, and those without one known by these members; compiled
+    once (tkdossiers.compiled), as every import with motions asks."""
     if not (kamerstuk_ids or members_keys):
         return []
-    if connection.vendor != "postgresql":
-        return list(_motions_query(kamerstuk_ids, members_keys))
-    return compiled.instances(
-        "motions of",
-        lambda: _motions_query(compiled.slot("ids", "SELECT unnest(%s::bigint[])"), compiled.slot("keys", TEXTS)),
-        ids=sorted(kamerstuk_ids),
-        keys=sorted(members_keys),
+    return compiled.instances_among(
+        "motions of", _motions_query, ids=("bigint", kamerstuk_ids), keys=("text", members_keys)
     )
 
 
-def _motions_query(kamerstuk_ids, members_keys):
-    unlinked = Q(kamerstuk__isnull=True, members_key__in=members_keys)
-    return Motion.objects.filter(Q(kamerstuk__in=kamerstuk_ids) | unlinked)
+def _motions_query(ids, keys):
+    return Motion.objects.filter(Q(kamerstuk__in=ids) | Q(kamerstuk__isnull=True, members_key__in=keys))
 
 
 def _kamerstukken(keys) -> dict[str, Kamerstuk]:

@@ -9,7 +9,7 @@ filled in at each run. The rows are turned into values and model instances as Dj
 iterables do (converters, select_related), by the compiler that compiled the statement.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
@@ -107,3 +107,17 @@ def instances(name: str, build: Callable, **values) -> list:
             populator.populate(row, obj)
         made.append(obj)
     return made
+
+
+def instances_among(name: str, build: Callable, **lists: tuple[str, Collection]) -> list:
+    """The model instances of `build(**lists)`, a queryset whose `__in` filters take these lists: each
+    keyword is (the database type of its values, the values). On PostgreSQL every list is an array
+    slot (`IN (SELECT unnest(%s::type[]))`), so the statement is compiled once whatever the lists'
+    lengths; elsewhere (the SQLite demo) the ORM compiles the values themselves."""
+    if connection.vendor != "postgresql":
+        return list(build(**{key: values for key, (_, values) in lists.items()}))
+
+    def compiled_once():
+        return build(**{key: slot(key, f"SELECT unnest(%s::{kind}[])") for key, (kind, _) in lists.items()})
+
+    return instances(name, compiled_once, **{key: sorted(values) for key, (_, values) in lists.items()})
